@@ -1,0 +1,5 @@
+"""Allow ``python -m hamjournal``."""
+
+from hamjournal.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,17 @@
+"""The one error type the domain raises for bad input."""
+
+
+class InvalidInput(ValueError):
+    """Input a runner typed (or a file held) that is not allowed.
+
+    The message is one sentence that says what was wrong and what is allowed; the CLI prints it as is
+    and the UI shows it beside the field.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+    def __str__(self) -> str:
+        return self.message

@@ -1,0 +1,195 @@
+"""The journal's plain data: what a runner logs and what the app plans.
+
+Every record is a frozen dataclass so rules and planners can take history as input and never mutate it.
+`id` is None until the store has saved the record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Side = Literal["left", "right", "both"]
+SIDES: tuple[str, ...] = ("left", "right", "both")
+
+Mode = Literal["prevention", "rehab"]
+MODES: tuple[str, ...] = ("prevention", "rehab")
+
+WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+CHECKIN_TIMES: tuple[str, ...] = ("morning", "after", "evening", "during-run")
+LOCATIONS: tuple[str, ...] = ("proximal", "middle", "distal")
+RUN_KINDS: tuple[str, ...] = ("easy", "long", "tempo", "intervals", "race", "cross")
+PLAN_KINDS: tuple[str, ...] = ("strength", "run-drill", "assessment")
+RACE_PRIORITIES: tuple[str, ...] = ("A", "B", "C")
+NORDIC_ABILITIES: tuple[str, ...] = ("none", "partial", "full")
+
+# Paired tests carry left/right; single ones carry value.
+PAIRED_TESTS: tuple[str, ...] = (
+    "sl-bridge-reps",
+    "iso-hold-s",
+    "aslr-deg",
+    "hop-cm",
+    "h-test-insecurity",
+)
+SINGLE_TESTS: tuple[str, ...] = ("nordic-lowering-s", "nordic-break-deg", "sprint-finish-s")
+ASSESSMENT_TESTS: tuple[str, ...] = PAIRED_TESTS + SINGLE_TESTS
+
+
+@dataclass(frozen=True)
+class Injury:
+    """A hamstring strain the runner had."""
+
+    date: dt.date
+    side: str = "left"
+    grade: int = 1
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Race:
+    """A race on the runner's calendar; A races shape the periodised plan."""
+
+    date: dt.date
+    name: str
+    distance_km: float
+    priority: str = "A"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The runner's week and goals, from onboarding."""
+
+    units: str = "metric"
+    mode: str = "prevention"
+    running_days: tuple[str, ...] = ("mon", "tue", "thu", "sat", "sun")
+    long_run_day: str | None = "sun"
+    hard_days: tuple[str, ...] = ("tue",)
+    strength_days: tuple[str, ...] = ()
+    injuries: tuple[Injury, ...] = ()
+    races: tuple[Race, ...] = ()
+    # Not in the JSON v1 example, but settings the rules and planner need; exported as extra keys.
+    deload_every: int = 5
+    nordic_ability: str = "none"
+
+
+@dataclass(frozen=True)
+class SetEntry:
+    """One set: reps for dynamic work, hold_s for isometric holds."""
+
+    reps: int | None
+    side: str = "both"
+    load_kg: float = 0.0
+    hold_s: int | None = None
+
+
+@dataclass(frozen=True)
+class Session:
+    """A logged strength or drill session of one exercise."""
+
+    date: dt.date
+    exercise: str
+    sets: tuple[SetEntry, ...]
+    step: str | None = None
+    tempo: str | None = None
+    rpe: int | None = None
+    pain_during: int | None = None
+    note: str = ""
+    id: int | None = None
+
+    @property
+    def total_reps(self) -> int:
+        """Reps over all sets (holds count as one rep each)."""
+        return sum(s.reps if s.reps is not None else 1 for s in self.sets)
+
+
+@dataclass(frozen=True)
+class SymptomLog:
+    """A pain / stiffness check-in: morning, after a session, evening or during a run."""
+
+    date: dt.date
+    pain: int
+    when: str = "morning"
+    stiffness: int | None = None
+    side: str = "both"
+    location: str | None = None
+    sudden: bool = False
+    sleep_h: float | None = None
+    fatigue: int | None = None
+    note: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Run:
+    """A logged run (or cross-training session)."""
+
+    date: dt.date
+    minutes: float
+    kind: str = "easy"
+    distance_km: float | None = None
+    rpe: int | None = None
+    strides: int | None = None
+    finish_s: float | None = None
+    note: str = ""
+    id: int | None = None
+
+    @property
+    def load(self) -> float | None:
+        """Session-RPE load in arbitrary units (Foster 2001): RPE x minutes."""
+        return None if self.rpe is None else self.rpe * self.minutes
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A reassessment result; paired tests have left/right, single tests have value."""
+
+    date: dt.date
+    test: str
+    left: float | None = None
+    right: float | None = None
+    value: float | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Prescription:
+    """What to do in one planned session."""
+
+    sets: int
+    reps: tuple[int, ...]
+    hold_s: int | None = None
+    tempo: str | None = None
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """One dated item of hamjournal's own plan (never the runner's runs).
+
+    `origin` is "auto" for generated items and "manual" for items the runner added or moved; `status` is
+    "planned" or "skipped". Re-planning keeps manual and skipped items and the past.
+    """
+
+    date: dt.date
+    exercise: str
+    kind: str
+    prescription: Prescription
+    step: str | None = None
+    deload: bool = False
+    why: str = ""
+    origin: str = "auto"
+    status: str = "planned"
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Journal:
+    """A whole journal: what export writes and import reads."""
+
+    profile: Profile = field(default_factory=Profile)
+    sessions: tuple[Session, ...] = ()
+    symptoms: tuple[SymptomLog, ...] = ()
+    runs: tuple[Run, ...] = ()
+    assessments: tuple[Assessment, ...] = ()
+    plan: tuple[PlanItem, ...] = ()

@@ -1,0 +1,97 @@
+"""Checks for every value a runner can type, each failing with one message that says what is allowed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+
+from hamjournal.domain.errors import InvalidInput
+
+# Bounds a human could plausibly log; anything outside is a typo, not a training session.
+MAX_RUN_MINUTES = 1440
+MAX_RUN_KM = 500.0
+MAX_STRIDES = 50
+MAX_FINISH_S = 3600.0
+MAX_SLEEP_H = 24.0
+MAX_LOAD_KG = 500.0
+MAX_NOTE_CHARS = 2000
+
+
+def parse_date(text: str, field: str = "date") -> dt.date:
+    """Parse an ISO date (YYYY-MM-DD)."""
+    try:
+        return dt.date.fromisoformat(str(text).strip())
+    except ValueError:
+        raise InvalidInput(f"{field} '{text}' is not a date: write it as YYYY-MM-DD, e.g. 2026-11-24", field) from None
+
+
+def check_not_future(day: dt.date, today: dt.date, field: str = "date") -> dt.date:
+    """A log entry cannot be dated after today."""
+    if day > today:
+        raise InvalidInput(
+            f"{field} {day.isoformat()} is in the future: log what you did, on or before {today.isoformat()}", field
+        )
+    return day
+
+
+def check_score(value: object, field: str, low: int = 0, high: int = 10) -> int:
+    """A whole-number score such as pain, stiffness, RPE or fatigue (0-10)."""
+    number = _as_number(value, field, f"a whole number from {low} to {high}")
+    if not float(number).is_integer() or not low <= number <= high:
+        raise InvalidInput(f"{field} {_show(value)} is not allowed: use a whole number from {low} to {high}", field)
+    return int(number)
+
+
+def check_range(value: object, field: str, low: float, high: float, unit: str = "", inclusive_low: bool = True) -> float:
+    """A measured number (minutes, km, seconds, hours) inside plausible bounds."""
+    number = _as_number(value, field, f"a number from {low:g} to {high:g}{unit}")
+    too_low = number < low if inclusive_low else number <= low
+    if too_low or number > high:
+        lead = "from" if inclusive_low else "above"
+        raise InvalidInput(f"{field} {_show(value)} is not allowed: use a number {lead} {low:g} to {high:g}{unit}", field)
+    return float(number)
+
+
+def check_int_range(value: object, field: str, low: int, high: int) -> int:
+    """A whole number inside bounds (strides, sets, reps)."""
+    number = _as_number(value, field, f"a whole number from {low} to {high}")
+    if not float(number).is_integer() or not low <= number <= high:
+        raise InvalidInput(f"{field} {_show(value)} is not allowed: use a whole number from {low} to {high}", field)
+    return int(number)
+
+
+def check_choice(value: object, field: str, allowed: Iterable[str]) -> str:
+    """One of a fixed set of words."""
+    options = tuple(allowed)
+    text = str(value).strip().lower() if value is not None else ""
+    if text not in options:
+        raise InvalidInput(f"{field} '{value}' is not allowed: use one of {', '.join(options)}", field)
+    return text
+
+
+def check_note(value: object, field: str = "note") -> str:
+    """Free text, bounded so a pasted file cannot bloat the journal."""
+    text = "" if value is None else str(value)
+    if len(text) > MAX_NOTE_CHARS:
+        raise InvalidInput(f"{field} is {len(text)} characters long: keep it to {MAX_NOTE_CHARS}", field)
+    return text
+
+
+def _as_number(value: object, field: str, allowed: str) -> float:
+    if isinstance(value, bool):
+        raise InvalidInput(f"{field} {_show(value)} is not a number: use {allowed}", field)
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        try:
+            number = float(str(value).strip())
+        except ValueError:
+            raise InvalidInput(f"{field} {_show(value)} is not a number: use {allowed}", field) from None
+    if math.isnan(number) or math.isinf(number):
+        raise InvalidInput(f"{field} {_show(value)} is not a number: use {allowed}", field)
+    return number
+
+
+def _show(value: object) -> str:
+    return f"'{value}'" if isinstance(value, str) else str(value)
