@@ -43,13 +43,16 @@ def check_score(value: object, field: str, low: int = 0, high: int = 10) -> int:
     return int(number)
 
 
-def check_range(value: object, field: str, low: float, high: float, unit: str = "", inclusive_low: bool = True) -> float:
+def check_range(
+    value: object, field: str, low: float, high: float, unit: str = "", inclusive_low: bool = True
+) -> float:
     """A measured number (minutes, km, seconds, hours) inside plausible bounds."""
     number = _as_number(value, field, f"a number from {low:g} to {high:g}{unit}")
     too_low = number < low if inclusive_low else number <= low
     if too_low or number > high:
         lead = "from" if inclusive_low else "above"
-        raise InvalidInput(f"{field} {_show(value)} is not allowed: use a number {lead} {low:g} to {high:g}{unit}", field)
+        message = f"{field} {_show(value)} is not allowed: use a number {lead} {low:g} to {high:g}{unit}"
+        raise InvalidInput(message, field)
     return float(number)
 
 

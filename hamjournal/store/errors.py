@@ -1,0 +1,36 @@
+"""Errors about the journal file itself, each naming the file and what to do."""
+
+
+class JournalError(Exception):
+    """The journal cannot be opened or written; the message names the file and the way out."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class NotAJournal(JournalError):
+    """The file exists but is not a hamjournal database (or is corrupt)."""
+
+
+class JournalTooNew(JournalError):
+    """The journal was written by a newer hamjournal."""
+
+
+class JournalBusy(JournalError):
+    """Another program held the journal locked for longer than we wait."""
+
+
+class JournalUnwritable(JournalError):
+    """The folder or file is read-only, or the disk is full."""
+
+
+class StaleEntry(JournalError):
+    """Someone else changed or deleted the entry since it was read."""
+
+
+class EntryNotFound(JournalError):
+    """The entry to edit or delete is not in the journal."""

@@ -1,0 +1,462 @@
+"""The Store: every read and write of one athlete's journal.
+
+Each write is its own committed transaction, so nothing waits for a "save" and nothing is lost on a crash.
+Reads are bounded by the date window asked for, so ten years of history cost no more than a week.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, update
+
+from hamjournal.domain.models import Assessment, Journal, PlanItem, Profile, Run, Session, SymptomLog
+from hamjournal.store import convert, schema
+from hamjournal.store.engine import DEFAULT_ATHLETE, open_engine, translate_errors
+from hamjournal.store.errors import EntryNotFound, JournalError
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an import added (and skipped as already present)."""
+
+    sessions: int = 0
+    symptoms: int = 0
+    runs: int = 0
+    assessments: int = 0
+    plan: int = 0
+    skipped: int = 0
+
+    def describe(self) -> str:
+        """One line for the terminal."""
+        return (
+            f"imported {self.sessions} sessions, {self.symptoms} check-ins, {self.runs} runs, "
+            f"{self.assessments} assessments, {self.plan} plan items"
+            + (f" ({self.skipped} already in the journal, skipped)" if self.skipped else "")
+        )
+
+
+class Store:
+    """One athlete's journal on an open engine."""
+
+    def __init__(self, engine: Engine, athlete_id: int, label: str) -> None:
+        self.engine = engine
+        self.athlete_id = athlete_id
+        self.label = label
+
+    @classmethod
+    def open(cls, location: str, athlete: str | None = None, create: bool = True) -> Store:
+        """Open the journal at a path or URL for one athlete (the only one, or `athlete` by name)."""
+        engine, label = open_engine(location, create=create)
+        try:
+            with translate_errors(label), engine.begin() as conn:
+                athlete_id = _athlete_id(conn, athlete, label)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, athlete_id, label)
+
+    def close(self) -> None:
+        """Release the connections."""
+        self.engine.dispose()
+
+    # -- athletes -------------------------------------------------------------------------------------
+
+    def athletes(self) -> list[tuple[int, str]]:
+        """Every athlete in this journal as (id, name)."""
+        with self._read() as conn:
+            rows = conn.execute(select(schema.athletes.c.id, schema.athletes.c.name).order_by(schema.athletes.c.id))
+            return [(r.id, r.name) for r in rows]
+
+    # -- profile --------------------------------------------------------------------------------------
+
+    def profile(self) -> Profile:
+        """The athlete's profile, or the default one before onboarding."""
+        with self._read() as conn:
+            row = conn.execute(select(schema.profiles).where(schema.profiles.c.athlete_id == self.athlete_id)).first()
+            if row is None:
+                return Profile()
+            injuries = self._rows(conn, schema.injuries, order=(schema.injuries.c.date, schema.injuries.c.id))
+            races = self._rows(conn, schema.races, order=(schema.races.c.date, schema.races.c.id))
+            return convert.profile_from(row._mapping, injuries, races)
+
+    def is_onboarded(self) -> bool:
+        """True once the runner has answered the onboarding questions (or imported a profile)."""
+        with self._read() as conn:
+            value = conn.execute(
+                select(schema.profiles.c.onboarded).where(schema.profiles.c.athlete_id == self.athlete_id)
+            ).scalar()
+            return bool(value)
+
+    def save_profile(self, profile: Profile, onboarded: bool = True) -> None:
+        """Replace the profile, its injuries and its races in one transaction."""
+        with self._write() as conn:
+            self._save_profile(conn, profile, onboarded)
+
+    def _save_profile(self, conn: Connection, profile: Profile, onboarded: bool) -> None:
+        values = convert.profile_values(profile) | {"onboarded": onboarded}
+        table = schema.profiles
+        done = conn.execute(update(table).where(table.c.athlete_id == self.athlete_id).values(**values)).rowcount
+        if not done:
+            conn.execute(insert(table).values(athlete_id=self.athlete_id, **values))
+        for child in (schema.injuries, schema.races):
+            conn.execute(delete(child).where(child.c.athlete_id == self.athlete_id))
+        for injury in profile.injuries:
+            conn.execute(
+                insert(schema.injuries).values(
+                    athlete_id=self.athlete_id, date=injury.date, side=injury.side, grade=injury.grade, note=injury.note
+                )
+            )
+        for race in profile.races:
+            conn.execute(
+                insert(schema.races).values(
+                    athlete_id=self.athlete_id,
+                    date=race.date,
+                    name=race.name,
+                    distance_km=race.distance_km,
+                    priority=race.priority,
+                )
+            )
+
+    # -- sessions -------------------------------------------------------------------------------------
+
+    def add_session(self, session: Session) -> Session:
+        """Save a logged session and its sets; returns it with its id."""
+        with self._write() as conn:
+            return self._insert_session(conn, session)
+
+    def _insert_session(self, conn: Connection, session: Session) -> Session:
+        values = convert.session_values(session) | {"athlete_id": self.athlete_id}
+        new_id = conn.execute(insert(schema.sessions).values(**values)).inserted_primary_key[0]
+        conn.execute(insert(schema.session_sets), convert.set_values(new_id, session.sets))
+        return replace(session, id=new_id)
+
+    def update_session(self, session: Session) -> Session:
+        """Replace a logged session (found by id) and its sets."""
+        with self._write() as conn:
+            self._update(conn, schema.sessions, session.id, convert.session_values(session), "session")
+            conn.execute(delete(schema.session_sets).where(schema.session_sets.c.session_id == session.id))
+            conn.execute(insert(schema.session_sets), convert.set_values(session.id, session.sets))  # type: ignore[arg-type]
+        return session
+
+    def delete_session(self, session_id: int) -> None:
+        """Delete a logged session and its sets."""
+        with self._write() as conn:
+            self._delete(conn, schema.sessions, session_id, "session")
+
+    def get_session(self, session_id: int) -> Session:
+        """One logged session by id."""
+        with self._read() as conn:
+            found = self._sessions(conn, schema.sessions.c.id == session_id)
+        if not found:
+            raise EntryNotFound(f"session {session_id} is not in {self.label}")
+        return found[0]
+
+    def sessions_between(self, start: dt.date, end: dt.date, exercise: str | None = None) -> list[Session]:
+        """Sessions dated start..end inclusive, oldest first."""
+        table = schema.sessions
+        where = (table.c.date >= start) & (table.c.date <= end)
+        if exercise is not None:
+            where &= table.c.exercise == exercise
+        with self._read() as conn:
+            return self._sessions(conn, where)
+
+    def _sessions(self, conn: Connection, where: Any) -> list[Session]:
+        table, sets = schema.sessions, schema.session_sets
+        where = where & (table.c.athlete_id == self.athlete_id)
+        rows = conn.execute(select(table).where(where).order_by(table.c.date, table.c.id)).all()
+        if not rows:
+            return []
+        set_rows = conn.execute(
+            select(sets)
+            .join(table, table.c.id == sets.c.session_id)
+            .where(where)
+            .order_by(sets.c.session_id, sets.c.position)
+        ).all()
+        by_session: dict[int, list[Any]] = defaultdict(list)
+        for row in set_rows:
+            by_session[row.session_id].append(row._mapping)
+        return [convert.session_from(r._mapping, by_session[r.id]) for r in rows]
+
+    # -- check-ins, runs, assessments -----------------------------------------------------------------
+
+    def add_symptom(self, log: SymptomLog) -> SymptomLog:
+        """Save a pain / stiffness check-in."""
+        with self._write() as conn:
+            return self._insert(conn, schema.symptoms, convert.symptom_values(log), log)
+
+    def update_symptom(self, log: SymptomLog) -> SymptomLog:
+        """Replace a check-in found by id."""
+        with self._write() as conn:
+            self._update(conn, schema.symptoms, log.id, convert.symptom_values(log), "check-in")
+        return log
+
+    def delete_symptom(self, log_id: int) -> None:
+        """Delete a check-in."""
+        with self._write() as conn:
+            self._delete(conn, schema.symptoms, log_id, "check-in")
+
+    def symptoms_between(self, start: dt.date, end: dt.date) -> list[SymptomLog]:
+        """Check-ins dated start..end inclusive, oldest first."""
+        with self._read() as conn:
+            return [convert.symptom_from(r) for r in self._between(conn, schema.symptoms, start, end)]
+
+    def add_run(self, run: Run) -> Run:
+        """Save a run."""
+        with self._write() as conn:
+            return self._insert(conn, schema.runs, convert.run_values(run), run)
+
+    def update_run(self, run: Run) -> Run:
+        """Replace a run found by id."""
+        with self._write() as conn:
+            self._update(conn, schema.runs, run.id, convert.run_values(run), "run")
+        return run
+
+    def delete_run(self, run_id: int) -> None:
+        """Delete a run."""
+        with self._write() as conn:
+            self._delete(conn, schema.runs, run_id, "run")
+
+    def runs_between(self, start: dt.date, end: dt.date) -> list[Run]:
+        """Runs dated start..end inclusive, oldest first."""
+        with self._read() as conn:
+            return [convert.run_from(r) for r in self._between(conn, schema.runs, start, end)]
+
+    def add_assessment(self, item: Assessment) -> Assessment:
+        """Save a reassessment result."""
+        with self._write() as conn:
+            return self._insert(conn, schema.assessments, convert.assessment_values(item), item)
+
+    def delete_assessment(self, item_id: int) -> None:
+        """Delete a reassessment result."""
+        with self._write() as conn:
+            self._delete(conn, schema.assessments, item_id, "assessment")
+
+    def assessments_between(self, start: dt.date, end: dt.date) -> list[Assessment]:
+        """Assessments dated start..end inclusive, oldest first."""
+        with self._read() as conn:
+            return [convert.assessment_from(r) for r in self._between(conn, schema.assessments, start, end)]
+
+    # -- plan -----------------------------------------------------------------------------------------
+
+    def plan_between(self, start: dt.date, end: dt.date) -> list[PlanItem]:
+        """Plan items dated start..end inclusive (planned and skipped), by date."""
+        with self._read() as conn:
+            return [convert.plan_from(r) for r in self._between(conn, schema.plan_items, start, end)]
+
+    def add_plan_item(self, item: PlanItem) -> PlanItem:
+        """Save one plan item (a runner's own addition, or a generated one)."""
+        with self._write() as conn:
+            return self._insert(conn, schema.plan_items, convert.plan_values(item), item)
+
+    def update_plan_item(self, item: PlanItem) -> PlanItem:
+        """Replace a plan item found by id (moving or skipping it)."""
+        with self._write() as conn:
+            self._update(conn, schema.plan_items, item.id, convert.plan_values(item), "plan item")
+        return item
+
+    def delete_plan_item(self, item_id: int) -> None:
+        """Delete a plan item."""
+        with self._write() as conn:
+            self._delete(conn, schema.plan_items, item_id, "plan item")
+
+    def replace_auto_plan(self, start: dt.date, items: Iterable[PlanItem]) -> int:
+        """Swap the generated plan from `start` on for `items`, keeping manual and skipped items.
+
+        One transaction: a re-plan is never half applied.
+        """
+        table = schema.plan_items
+        with self._write() as conn:
+            conn.execute(
+                delete(table).where(
+                    (table.c.athlete_id == self.athlete_id)
+                    & (table.c.date >= start)
+                    & (table.c.origin == "auto")
+                    & (table.c.status == "planned")
+                )
+            )
+            rows = [convert.plan_values(i) | {"athlete_id": self.athlete_id} for i in items]
+            if rows:
+                conn.execute(insert(table), rows)
+            return len(rows)
+
+    # -- the whole journal ----------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """How many records of each kind the athlete has."""
+        tables = {
+            "sessions": schema.sessions,
+            "symptoms": schema.symptoms,
+            "runs": schema.runs,
+            "assessments": schema.assessments,
+            "plan": schema.plan_items,
+        }
+        with self._read() as conn:
+            return {
+                name: conn.execute(
+                    select(func.count()).select_from(t).where(t.c.athlete_id == self.athlete_id)
+                ).scalar_one()
+                for name, t in tables.items()
+            }
+
+    def is_empty(self) -> bool:
+        """True when nothing has been logged or planned yet."""
+        return not any(self.counts().values())
+
+    def first_date(self) -> dt.date | None:
+        """The earliest logged date of any kind, or None."""
+        with self._read() as conn:
+            dates = [
+                conn.execute(select(func.min(t.c.date)).where(t.c.athlete_id == self.athlete_id)).scalar()
+                for t in (schema.sessions, schema.symptoms, schema.runs)
+            ]
+        found = [d for d in dates if d is not None]
+        return min(found) if found else None
+
+    def export_journal(self) -> Journal:
+        """Everything for this athlete, for export and backups."""
+        far_past, far_future = dt.date(1900, 1, 1), dt.date(9999, 12, 31)
+        with self._read() as conn:
+            sessions = self._sessions(conn, schema.sessions.c.id.isnot(None))
+            symptoms = [convert.symptom_from(r) for r in self._between(conn, schema.symptoms, far_past, far_future)]
+            runs = [convert.run_from(r) for r in self._between(conn, schema.runs, far_past, far_future)]
+            assessments = [
+                convert.assessment_from(r) for r in self._between(conn, schema.assessments, far_past, far_future)
+            ]
+            plan = [convert.plan_from(r) for r in self._between(conn, schema.plan_items, far_past, far_future)]
+        return Journal(
+            profile=self.profile(),
+            sessions=tuple(sessions),
+            symptoms=tuple(symptoms),
+            runs=tuple(runs),
+            assessments=tuple(assessments),
+            plan=tuple(plan),
+        )
+
+    def import_journal(self, journal: Journal, replace_all: bool = False) -> ImportSummary:
+        """Add a whole journal in one transaction: all of it or, on any error, none of it.
+
+        With replace_all the athlete's records are cleared first; otherwise records already present (same
+        content) are skipped, so importing the same file twice changes nothing.
+        """
+        with self._write() as conn:
+            if replace_all:
+                for table in (schema.sessions, schema.symptoms, schema.runs, schema.assessments, schema.plan_items):
+                    conn.execute(delete(table).where(table.c.athlete_id == self.athlete_id))
+            self._save_profile(conn, journal.profile, onboarded=True)
+            existing = self._existing_keys(conn)
+            added = defaultdict(int)
+            skipped = 0
+            for session in journal.sessions:
+                key = _key(replace(session, id=None))
+                if key in existing:
+                    skipped += 1
+                    continue
+                existing.add(key)
+                self._insert_session(conn, session)
+                added["sessions"] += 1
+            simple: list[tuple[str, Table, Sequence[Any], Any]] = [
+                ("symptoms", schema.symptoms, journal.symptoms, convert.symptom_values),
+                ("runs", schema.runs, journal.runs, convert.run_values),
+                ("assessments", schema.assessments, journal.assessments, convert.assessment_values),
+                ("plan", schema.plan_items, journal.plan, convert.plan_values),
+            ]
+            for name, table, records, values in simple:
+                rows = []
+                for record in records:
+                    key = _key(replace(record, id=None))
+                    if key in existing:
+                        skipped += 1
+                        continue
+                    existing.add(key)
+                    rows.append(values(record) | {"athlete_id": self.athlete_id})
+                if rows:
+                    conn.execute(insert(table), rows)
+                added[name] += len(rows)
+        return ImportSummary(skipped=skipped, **added)
+
+    def _existing_keys(self, conn: Connection) -> set[tuple[Any, ...]]:
+        far_past, far_future = dt.date(1900, 1, 1), dt.date(9999, 12, 31)
+        keys: set[tuple[Any, ...]] = set()
+        keys.update(_key(replace(s, id=None)) for s in self._sessions(conn, schema.sessions.c.id.isnot(None)))
+        for table, make in (
+            (schema.symptoms, convert.symptom_from),
+            (schema.runs, convert.run_from),
+            (schema.assessments, convert.assessment_from),
+            (schema.plan_items, convert.plan_from),
+        ):
+            keys.update(_key(replace(make(r), id=None)) for r in self._between(conn, table, far_past, far_future))
+        return keys
+
+    # -- helpers --------------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with translate_errors(self.label), self.engine.connect() as conn:
+            yield conn
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[Connection]:
+        # engine.begin() commits when the block ends: every user action is its own transaction.
+        with translate_errors(self.label), self.engine.begin() as conn:
+            yield conn
+
+    def _rows(self, conn: Connection, table: Table, order: Sequence[Any]) -> list[Any]:
+        query = select(table).where(table.c.athlete_id == self.athlete_id).order_by(*order)
+        return [r._mapping for r in conn.execute(query)]
+
+    def _between(self, conn: Connection, table: Table, start: dt.date, end: dt.date) -> list[Any]:
+        query = (
+            select(table)
+            .where((table.c.athlete_id == self.athlete_id) & (table.c.date >= start) & (table.c.date <= end))
+            .order_by(table.c.date, table.c.id)
+        )
+        return [r._mapping for r in conn.execute(query)]
+
+    def _insert(self, conn: Connection, table: Table, values: dict[str, Any], record: Any) -> Any:
+        new_id = conn.execute(insert(table).values(athlete_id=self.athlete_id, **values)).inserted_primary_key[0]
+        return replace(record, id=new_id)
+
+    def _update(self, conn: Connection, table: Table, record_id: int | None, values: dict[str, Any], what: str) -> None:
+        if record_id is None:
+            raise EntryNotFound(f"this {what} has not been saved yet, so it cannot be edited")
+        done = conn.execute(
+            update(table)
+            .where((table.c.id == record_id) & (table.c.athlete_id == self.athlete_id))
+            .values(revision=table.c.revision + 1, **values)
+        ).rowcount
+        if not done:
+            raise EntryNotFound(f"{what} {record_id} is not in {self.label} (deleted meanwhile?); nothing was changed")
+
+    def _delete(self, conn: Connection, table: Table, record_id: int, what: str) -> None:
+        done = conn.execute(
+            delete(table).where((table.c.id == record_id) & (table.c.athlete_id == self.athlete_id))
+        ).rowcount
+        if not done:
+            raise EntryNotFound(f"{what} {record_id} is not in {self.label} (deleted already?); nothing was changed")
+
+
+def _athlete_id(conn: Connection, name: str | None, label: str) -> int:
+    table = schema.athletes
+    rows = conn.execute(select(table.c.id, table.c.name).order_by(table.c.id)).all()
+    if name is None:
+        if len(rows) == 1:
+            return rows[0].id
+        if not rows:
+            return conn.execute(insert(table).values(name=DEFAULT_ATHLETE)).inserted_primary_key[0]
+        names = ", ".join(r.name for r in rows)
+        raise JournalError(f"{label} holds several athletes ({names}): choose one with --athlete NAME")
+    for row in rows:
+        if row.name == name:
+            return row.id
+    names = ", ".join(r.name for r in rows)
+    raise JournalError(f"athlete '{name}' is not in {label}: the athletes are {names}")
+
+
+def _key(record: Any) -> tuple[Any, ...]:
+    return (type(record).__name__, repr(record))
