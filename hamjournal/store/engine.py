@@ -121,9 +121,6 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA synchronous=FULL")
-        # A read-only folder cannot hold the -wal file; reads still work in the default mode.
-        with contextlib.suppress(sqlite3.OperationalError):
-            cursor.execute("PRAGMA journal_mode=WAL")
     finally:
         cursor.close()
 
@@ -136,6 +133,13 @@ def _prepare(engine: Engine, label: str) -> None:
             f"{label} was written by a newer hamjournal (journal version {version}, this program knows up to "
             f"{schema.SCHEMA_VERSION}). It was left untouched; upgrade hamjournal to open it."
         )
+    if engine.dialect.name == "sqlite":
+        # WAL is a property of the file, set once and only after the file is known to be ours: setting it
+        # on a foreign database would rewrite its header before we refuse it.
+        with engine.connect() as conn:
+            with contextlib.suppress(exc.OperationalError):
+                conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+            conn.commit()
     if version < schema.SCHEMA_VERSION:
         if has_tables:
             _backup_before_migration(engine, label, version)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -354,10 +354,12 @@ class Store:
             skipped = 0
             for session in journal.sessions:
                 key = _key(replace(session, id=None))
-                if key in existing:
+                # A record matches at most one already in the journal: two identical runs on one day in
+                # the file are both kept unless the journal already holds both.
+                if existing[key] > 0:
+                    existing[key] -= 1
                     skipped += 1
                     continue
-                existing.add(key)
                 self._insert_session(conn, session)
                 added["sessions"] += 1
             simple: list[tuple[str, Table, Sequence[Any], Any]] = [
@@ -370,19 +372,19 @@ class Store:
                 rows = []
                 for record in records:
                     key = _key(replace(record, id=None))
-                    if key in existing:
+                    if existing[key] > 0:
+                        existing[key] -= 1
                         skipped += 1
                         continue
-                    existing.add(key)
                     rows.append(values(record) | {"athlete_id": self.athlete_id})
                 if rows:
                     conn.execute(insert(table), rows)
                 added[name] += len(rows)
         return ImportSummary(skipped=skipped, **added)
 
-    def _existing_keys(self, conn: Connection) -> set[tuple[Any, ...]]:
+    def _existing_keys(self, conn: Connection) -> Counter[tuple[Any, ...]]:
         far_past, far_future = dt.date(1900, 1, 1), dt.date(9999, 12, 31)
-        keys: set[tuple[Any, ...]] = set()
+        keys: Counter[tuple[Any, ...]] = Counter()
         keys.update(_key(replace(s, id=None)) for s in self._sessions(conn, schema.sessions.c.id.isnot(None)))
         for table, make in (
             (schema.symptoms, convert.symptom_from),
@@ -459,4 +461,4 @@ def _athlete_id(conn: Connection, name: str | None, label: str) -> int:
 
 
 def _key(record: Any) -> tuple[Any, ...]:
-    return (type(record).__name__, repr(record))
+    return (type(record).__name__, record)
