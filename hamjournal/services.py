@@ -9,12 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hamjournal import config
-from hamjournal.domain import entries
+from hamjournal.domain import entries, progress
 from hamjournal.domain.models import Assessment, Journal, PlanItem, Profile, Run, Session, SymptomLog
+from hamjournal.domain.progress import ProgressData
 from hamjournal.domain.week import WeekView, build_week, week_start
 from hamjournal.store.repo import ImportSummary, Store
+
+if TYPE_CHECKING:
+    from hamjournal.domain.rules import AdviceReport
 
 # How far back the logging form looks for the step and tempo to suggest.
 LAST_SESSION_LOOKBACK_DAYS = 120
@@ -164,6 +170,27 @@ class JournalService:
         """Save the runner's profile."""
         self.store.save_profile(profile)
 
+    # -- advice ---------------------------------------------------------------------------------------
+
+    def advice(self) -> AdviceReport:
+        """Today's advice for every exercise planned or logged recently; only the rules' window is read."""
+        from hamjournal.domain.rules import HISTORY_DAYS, advise
+        from hamjournal.domain.thresholds import PLAN_LOOKAHEAD_DAYS
+        from hamjournal.store import series
+
+        today = self.today()
+        start = today - dt.timedelta(days=HISTORY_DAYS - 1)
+        return advise(
+            today,
+            self.store.profile(),
+            self.store.sessions_between(start, today),
+            self.store.symptoms_between(start, today),
+            self.store.runs_between(start, today),
+            self.store.assessments_between(start, today),
+            self.store.plan_between(start, today + dt.timedelta(days=int(PLAN_LOOKAHEAD_DAYS.value))),
+            training_start=series.first_session_day(self.store),
+        )
+
     # -- the whole journal ----------------------------------------------------------------------------
 
     def export_journal(self) -> Journal:
@@ -173,6 +200,75 @@ class JournalService:
     def import_journal(self, journal: Journal, replace_all: bool = False) -> ImportSummary:
         """Add a validated journal, all or nothing."""
         return self.store.import_journal(journal, replace_all=replace_all)
+
+    def daily_backup(self) -> Path | None:
+        """Today's rolling backup of a journal file, once a day (keeps 7); None when made already or a URL.
+
+        Raises JournalError when the copy cannot be written: the caller shows it as a warning.
+        """
+        from hamjournal.store import backup
+
+        if config.is_url(self.label):
+            return None  # a server database has its own backups
+        return backup.daily_backup(Path(self.label), config.backup_dir(), self.today())
+
+    # -- progress, reassessment and the report -------------------------------------------------------
+
+    def progress_series(self, range_key: str = "12w") -> ProgressData:
+        """The progress charts' data for a range ("12w", "6m", "1y", "all"): only that window is read."""
+        from hamjournal.store import series
+
+        today = self.today()
+        first = self.store.first_date()
+        start, end = progress.range_window(range_key, today, first)
+        # Averages and the load ratio need a little history before the first day shown, not all of it.
+        lead = start - dt.timedelta(days=progress.ROLLING_DAYS - 1)
+        warm = start - dt.timedelta(days=progress.ACWR_WARMUP_DAYS)
+        return progress.build_progress(
+            range_key,
+            start,
+            end,
+            today,
+            self.store.profile(),
+            volumes=series.daily_volume(self.store, start, end),
+            session_pain=series.daily_session_pain(self.store, lead, end),
+            checkins=series.daily_checkins(self.store, lead, end),
+            runs=series.daily_runs(self.store, warm, end),
+            first_load_day=series.first_load_day(self.store, end),
+            assessments=series.assessments(self.store, start, end),
+            plan_deload_days=series.deload_days(self.store, start, end),
+            last_assessed=series.last_assessed(self.store, today),
+            first_logged=first,
+        )
+
+    def reassessment_due(self) -> dt.date | None:
+        """The date a reassessment became due (4 weeks after the last one), or None when none is due."""
+        from hamjournal.store import series
+
+        today = self.today()
+        return progress.reassessment_due(series.last_assessed(self.store, today), today, self.store.first_date())
+
+    def report(self, weeks: int = 4) -> str:
+        """The text report of the last `weeks` Monday weeks: adherence, volume, trends, assessments, advice."""
+        from hamjournal.domain import report as report_
+        from hamjournal.store import series
+
+        today = self.today()
+        start, end = report_.report_window(today, weeks)
+        figures = report_.build_report(
+            today,
+            weeks,
+            self.store.profile(),
+            plan=self.store.plan_between(start, end),
+            volumes=series.daily_volume(self.store, start, end),
+            session_pain=series.daily_session_pain(self.store, start, end),
+            checkins=series.daily_checkins(self.store, start, end),
+            assessments=series.assessments(self.store, start, end),
+            sessions_per_day=series.sessions_per_day(self.store, start, end),
+            reassessment_due=self.reassessment_due(),
+            advice=report_.advice_lines(self.advice()),
+        )
+        return report_.format_report(figures)
 
 
 def _find(records: list, record_id: int, what: str):  # type: ignore[no-untyped-def]
