@@ -1,0 +1,148 @@
+"""HamJournalApp: paints the frame, opens the journal in a worker, and routes saves back to the week."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from hamjournal import config
+from hamjournal.domain.errors import InvalidInput
+from hamjournal.ui.actions import palette_actions
+from hamjournal.ui.messages import JournalChanged, JournalFailed, JournalOpened
+from hamjournal.ui.screens.week import WeekScreen
+from hamjournal.ui.widgets.size_guard import MIN_HEIGHT, MIN_WIDTH
+
+if TYPE_CHECKING:
+    from hamjournal.services import JournalService
+
+# Set to 0 to stop the text cursor blinking (tests and screenshots set it, so pictures are stable).
+ENV_CURSOR_BLINK = "HAMJOURNAL_CURSOR_BLINK"
+
+
+def cursor_blink_from_env() -> bool:
+    """False when HAMJOURNAL_CURSOR_BLINK is 0 / false / no."""
+    return os.environ.get(ENV_CURSOR_BLINK, "1").strip().lower() not in ("0", "false", "no")
+
+
+class HamJournalApp(App[None]):
+    """The journal in the terminal: the week screen and its dialogs."""
+
+    TITLE = "hamjournal"
+    CSS_PATH = "app.tcss"
+    # Screens get these classes; app.tcss swaps the layout for a message below 80x24.
+    HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-normal"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-tall")]
+
+    def __init__(
+        self,
+        location: str,
+        athlete: str | None = None,
+        *,
+        clock: Callable[[], dt.datetime] = dt.datetime.now,
+        cursor_blink: bool | None = None,
+        onboard: bool = True,
+    ) -> None:
+        super().__init__()
+        self.onboard = onboard  # ask the profile questions when the journal is new
+        self.location = location
+        self.athlete = athlete
+        self.clock = clock
+        self.cursor_blink = cursor_blink_from_env() if cursor_blink is None else cursor_blink
+        self.journal: JournalService | None = None
+        self.selected_day = self.today()
+        self.sub_title = location
+        # The exit message is one line that scripts can grep: neither wrapped nor cropped to the terminal.
+        self.error_console.soft_wrap = True
+
+    def today(self) -> dt.date:
+        """Today (HAMJOURNAL_TODAY when set); a bad value is reported by the journal worker."""
+        try:
+            return config.today()
+        except InvalidInput:
+            return dt.date.today()
+
+    def on_mount(self) -> None:
+        # Paint first: the week screen shows "Opening …" while the journal (and sqlalchemy) load in a thread.
+        # The thread starts after the first frame: started earlier, its imports would share the GIL with the
+        # paint and delay it.
+        self.push_screen(WeekScreen(self.today()))
+        self.call_after_refresh(self._open_journal)
+
+    @work(thread=True, exit_on_error=False)
+    def _open_journal(self) -> None:
+        from hamjournal.services import JournalService
+        from hamjournal.store.errors import JournalError
+
+        try:
+            config.today()  # a bad HAMJOURNAL_TODAY is a message, not a traceback
+            journal = JournalService.open(self.location, athlete=self.athlete)
+        except (JournalError, InvalidInput) as error:
+            self.post_message(JournalFailed(str(error)))
+            return
+        self.post_message(JournalOpened(journal))
+        if self.onboard and not journal.is_onboarded() and journal.is_empty():
+            from hamjournal.ui.screens.onboarding import OnboardingScreen
+
+            self.call_from_thread(self.push_screen, OnboardingScreen())
+        # Warm the dialogs' modules now, off the UI thread, so the first `p` opens (and takes keys) at once.
+        import hamjournal.ui.screens.check_in
+        import hamjournal.ui.screens.log_run
+        import hamjournal.ui.screens.log_session  # noqa: F401
+
+    @on(JournalFailed)
+    def _journal_failed(self, message: JournalFailed) -> None:
+        # Never go on with a file we could not open: the message is printed to stderr after the app exits.
+        self.exit(return_code=1, message=Text(message.message))
+
+    @on(JournalOpened)
+    def _journal_opened(self, message: JournalOpened) -> None:
+        self.journal = message.journal
+        self.sub_title = message.journal.label
+        for screen in self._week_screens():
+            screen.reload()
+            screen.refresh_bindings()
+
+    @on(JournalChanged)
+    def _journal_changed(self, message: JournalChanged) -> None:
+        self.notify(message.summary)
+        if message.replanned:
+            self._reload_weeks()
+        else:
+            self._replan()
+
+    @work(thread=True, exclusive=True, group="replan", exit_on_error=False)
+    def _replan(self) -> None:
+        # Every change can move the advice, so the plan from today is redone (kept items stay), then shown.
+        from hamjournal.store.errors import JournalError
+
+        if self.journal is not None:
+            try:
+                self.journal.replan()
+            except (JournalError, InvalidInput) as error:
+                self.call_from_thread(self.notify, f"The plan was not updated: {error}", severity="error")
+        self.call_from_thread(self._reload_weeks)
+
+    def _reload_weeks(self) -> None:
+        for screen in self._week_screens():
+            screen.reload()
+
+    def _week_screens(self) -> list[WeekScreen]:
+        return [screen for screen in self.screen_stack if isinstance(screen, WeekScreen)]
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, WeekScreen):
+            for action in palette_actions():
+                yield SystemCommand(action.title, action.help, partial(screen.run_action, action.action))
+
+    def on_unmount(self) -> None:
+        if self.journal is not None:
+            self.journal.close()

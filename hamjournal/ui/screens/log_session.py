@@ -1,0 +1,149 @@
+"""Log session (l): exercise, ladder step, sets, tempo, RPE, pain; prefilled from the day's plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.widgets import Input, Select
+
+from hamjournal.domain.exercises import EXERCISES
+from hamjournal.domain.models import PlanItem, Prescription
+from hamjournal.domain.sets import format_sets
+from hamjournal.ui.screens.form import FormDialog, choice, text_input
+from hamjournal.ui.widgets.form_row import FormRow
+from hamjournal.ui.widgets.labels import short_name
+
+if TYPE_CHECKING:
+    from hamjournal.services import JournalService
+
+DEFAULT_EXERCISE = "nordic"
+
+
+def prescribed_sets(rx: Prescription) -> str:
+    """A plan's prescription in set notation: "2x5", "12/10/8", "3x30s"."""
+    if rx.hold_s is not None:
+        return f"{rx.sets}x{rx.hold_s}s"
+    if rx.reps and len(set(rx.reps)) == 1:
+        return f"{rx.sets}x{rx.reps[0]}"
+    return "/".join(str(r) for r in rx.reps)
+
+
+def plan_values(item: PlanItem) -> dict[str, Any]:
+    """The form's values for a planned item."""
+    return {
+        "exercise": item.exercise,
+        "step": item.step,
+        "sets": prescribed_sets(item.prescription),
+        "tempo": item.prescription.tempo or EXERCISES[item.exercise].default_tempo or "",
+    }
+
+
+def day_text(day: dt.date) -> str:
+    """ "Wed 25 Nov"."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+class LogSessionDialog(FormDialog):
+    """Log (or edit) one strength or drill session."""
+
+    CSS_PATH = ["form.tcss", "log_session.tcss"]
+    AUTO_FOCUS = "#sets"
+
+    def __init__(
+        self, day: dt.date, plan_id: int | None = None, session_id: int | None = None,
+        prefill: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__()
+        self.day = day
+        self.plan_id = plan_id
+        self.session_id = session_id
+        # Values already known (the tempo player's sets): RPE is what is left, so the cursor starts there.
+        self.prefill = prefill
+        if prefill:
+            self.AUTO_FOCUS = "#rpe"
+        self.exercise = DEFAULT_EXERCISE
+        # Side and load are not on this form; an edit keeps what the session had.
+        self.kept: dict[str, Any] = {}
+
+    def title_text(self) -> str:
+        return f"{'Edit' if self.session_id else 'Log'} session · {day_text(self.day)}"
+
+    def rows(self) -> Iterable[FormRow]:
+        exercise = EXERCISES[self.exercise]
+        yield FormRow("Exercise", choice(((e.name, e.slug) for e in EXERCISES.values()), self.exercise, "exercise"),
+                      "exercise")
+        yield FormRow("Step", choice(_steps(self.exercise), exercise.default_step, "step"), "step")
+        yield FormRow("Sets", text_input(placeholder="3x6, 12/10/8 or 3x30s", name="sets"), "sets")
+        yield FormRow("Tempo", text_input(exercise.default_tempo or "", "4-0-1-0 (X = explosive)", "tempo"), "tempo")
+        yield FormRow("RPE 0-10", text_input(placeholder="how hard, 0-10", name="rpe"), "rpe")
+        yield FormRow("Pain during 0-10", text_input(placeholder="0 = none", name="pain"), "pain")
+        yield FormRow("Date", text_input(self.day.isoformat(), "YYYY-MM-DD", "date"), "date")
+        yield FormRow("Note", text_input(name="note"), "note")
+
+    def load(self, journal: JournalService) -> dict[str, Any] | None:
+        if self.prefill:
+            return self.prefill
+        if self.session_id is not None:
+            session = journal.get_session(self.session_id)
+            self.kept = {"side": session.sets[0].side, "load_kg": session.sets[0].load_kg or None}
+            return {
+                "exercise": session.exercise,
+                "step": session.step,
+                "sets": format_sets(session.sets),
+                "tempo": session.tempo or "",
+                "rpe": session.rpe,
+                "pain": session.pain_during,
+                "date": session.date.isoformat(),
+                "note": session.note,
+            }
+        if self.plan_id is not None:
+            for item in journal.planned_for(self.day):
+                if item.id == self.plan_id:
+                    return plan_values(item)
+        return None
+
+    def fill(self, values: dict[str, Any]) -> None:
+        # The step list depends on the exercise, so switch the exercise first, by hand.
+        if values.get("exercise") in EXERCISES:
+            self._use_exercise(values["exercise"], values.get("step"))
+            self.query_one("#exercise", Select).value = values["exercise"]
+        super().fill({k: v for k, v in values.items() if k not in ("exercise", "step")})
+
+    @on(Select.Changed, "#exercise")
+    def _exercise_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value != self.exercise:
+            self._use_exercise(event.value, None)
+
+    def _use_exercise(self, slug: str, step: str | None) -> None:
+        old, new = EXERCISES[self.exercise], EXERCISES[slug]
+        self.exercise = slug
+        steps = self.query_one("#step", Select)
+        steps.set_options(_steps(slug))
+        steps.value = step if step in {s.slug for s in new.ladder} else new.default_step
+        tempo = self.query_one("#tempo", Input)
+        if tempo.value in ("", old.default_tempo or ""):
+            tempo.value = new.default_tempo or ""
+
+    def save(self, journal: JournalService, values: dict[str, Any]) -> str:
+        fields = {
+            "step": values["step"],
+            "tempo": values["tempo"],
+            "rpe": values["rpe"],
+            "pain": values["pain"],
+            "date": values["date"],
+            "note": values["note"],
+            **self.kept,
+        }
+        exercise = values["exercise"] or ""
+        if self.session_id is not None:
+            session = journal.edit_session(self.session_id, exercise, values["sets"], **fields)
+        else:
+            session = journal.log_session(exercise, values["sets"], **fields)
+        return f"Saved {short_name(session.exercise)} {format_sets(session.sets)} on {day_text(session.date)}"
+
+
+def _steps(slug: str) -> list[tuple[str, str]]:
+    return [(step.name, step.slug) for step in EXERCISES[slug].ladder]

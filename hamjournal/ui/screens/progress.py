@@ -1,0 +1,236 @@
+"""The progress screen: Nordic volume and ladder step, pain and stiffness, running load, sprint finish, assessments.
+
+Charts come from plotext through textual-plotext, imported when the screen is first composed, never at
+start-up. Data for a range is read in a worker through the JournalService and kept per range, so switching
+charts is instant and switching ranges reads only that window.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.widgets import Footer, Static
+
+from hamjournal.domain.progress import CHARTS, RANGE_KEYS, RANGE_LABELS, ProgressData
+from hamjournal.ui.screens.base import JournalScreen
+
+if TYPE_CHECKING:
+    from textual_plotext import PlotextPlot
+
+    from hamjournal.services import JournalService
+
+CHART_TITLES: dict[str, str] = {
+    "nordic": "Nordic",
+    "pain": "Pain & stiffness",
+    "running": "Running",
+    "sprint": "Sprint finish",
+    "assessments": "Assessments",
+}
+# Charts with a second plot beside the main one.
+SIDE_CHARTS: frozenset[str] = frozenset({"pain", "running", "assessments"})
+MARKER_WORDS: dict[str, str] = {"strain": "strain", "race": "race", "deload": "deload"}
+
+
+class ProgressScreen(JournalScreen[None]):
+    """Charts of the journal over 12 weeks, 6 months, a year or everything."""
+
+    CSS_PATH = "progress.tcss"
+    BINDINGS = [
+        Binding("1", "chart('nordic')", "Nordic"),
+        Binding("2", "chart('pain')", "Pain"),
+        Binding("3", "chart('running')", "Running"),
+        Binding("4", "chart('sprint')", "Sprint"),
+        Binding("5", "chart('assessments')", "Tests"),
+        Binding("w", "range('12w')", "12 wk"),
+        Binding("m", "range('6m')", "6 mo"),
+        Binding("y", "range('1y')", "1 yr"),
+        Binding("h", "range('all')", "All"),
+        Binding("k", "toggle_unit", "min/km", show=False),
+        Binding("A", "assess", "Assess", key_display="A"),
+        Binding("escape,q", "close", "Back"),
+    ]
+
+    chart: reactive[str] = reactive("nordic", init=False)
+    range_key: reactive[str] = reactive("12w", init=False)
+    run_unit: reactive[str] = reactive("min", init=False)
+
+    def __init__(self, service: JournalService | None = None) -> None:
+        super().__init__()
+        self._service = service
+        self._cache: dict[str, ProgressData] = {}
+
+    @property
+    def service(self) -> JournalService | None:
+        """The journal: given at construction (tests), else the app's open journal."""
+        return self._service if self._service is not None else getattr(self.app, "journal", None)
+
+    @property
+    def data(self) -> ProgressData | None:
+        """The data of the range shown, once read."""
+        return self._cache.get(self.range_key)
+
+    def compose(self) -> ComposeResult:
+        # Imported here, not at module level: plotext costs start-up time the first screen must not pay.
+        from textual_plotext import PlotextPlot
+
+        with Vertical(id="progress"):
+            yield Static("", id="progress-title")
+            with Horizontal(id="plots"):
+                yield PlotextPlot(id="main-plot")
+                yield PlotextPlot(id="side-plot")
+            yield Static("", id="progress-marks")
+            yield Static("Reading the journal…", id="progress-summary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.redraw())
+        self._show_title()
+        self.load()
+
+    # -- data ---------------------------------------------------------------------------------------------
+
+    def load(self, force: bool = False) -> None:
+        """Read the current range in a worker unless it is already cached."""
+        if force:
+            self._cache.clear()
+        if self.range_key in self._cache:
+            self.redraw()
+            return
+        self.query_one("#progress-summary", Static).update(f"Reading {RANGE_LABELS[self.range_key]}…")
+        self._read(self.range_key)
+
+    @work(thread=True, exclusive=True, group="progress", exit_on_error=False)
+    def _read(self, range_key: str) -> None:
+        service = self.service
+        if service is None:
+            self.app.call_from_thread(self._failed, "The journal is not open yet.")
+            return
+        try:
+            data = service.progress_series(range_key)
+        except Exception as error:  # a journal error must reach the runner, not kill the screen
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        self.app.call_from_thread(self._loaded, data)
+
+    def _loaded(self, data: ProgressData) -> None:
+        self._cache[data.range_key] = data
+        if data.range_key == self.range_key:
+            self.redraw()
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#progress-summary", Static).update(message)
+
+    # -- drawing ------------------------------------------------------------------------------------------
+
+    def _show_title(self) -> None:
+        tabs = "  ".join(
+            f"[reverse] {i} {CHART_TITLES[c]} [/]" if c == self.chart else f" {i} {CHART_TITLES[c]} "
+            for i, c in enumerate(CHARTS, start=1)
+        )
+        ranges = " ".join(
+            f"[reverse] {RANGE_LABELS[k]} [/]" if k == self.range_key else f" {RANGE_LABELS[k]} " for k in RANGE_KEYS
+        )
+        data = self.data
+        window = f"  {data.start:%d %b %Y} – {data.end:%d %b %Y}" if data else ""
+        self.query_one("#progress-title", Static).update(f"{tabs}\n{ranges}{window}")
+
+    def redraw(self) -> None:
+        """Draw the chosen chart of the current range, its marks and its sentence."""
+        self._show_title()
+        data = self.data
+        if data is None or not self.is_mounted:
+            return
+        from hamjournal.ui.widgets import progress_charts as charts
+
+        colors = charts.palette_from(self.app.theme_variables)
+        main = self.query_one("#main-plot", _plot_class())
+        side = self.query_one("#side-plot", _plot_class())
+        side.display = self.chart in SIDE_CHARTS
+        width = max(main.size.width, 40)
+        if self.chart == "nordic":
+            charts.draw_nordic(main.plt, data, colors, width)
+        elif self.chart == "pain":
+            charts.draw_pain(main.plt, data, colors, width)
+            charts.draw_recovery(side.plt, data, colors, max(side.size.width, 20))
+        elif self.chart == "running":
+            charts.draw_running(main.plt, data, colors, width, self.run_unit)
+            charts.draw_acwr(side.plt, data, colors, max(side.size.width, 20))
+        elif self.chart == "sprint":
+            charts.draw_sprint(main.plt, data, colors, width)
+        else:
+            charts.draw_asymmetry(main.plt, data, colors, width)
+            charts.draw_latest_sides(side.plt, data, colors, max(side.size.width, 20))
+        main.refresh()
+        side.refresh()
+        self.query_one("#progress-marks", Static).update(marks_line(data))
+        summary = data.summaries.get(self.chart, "")
+        if data.reassessment_due is not None and self.chart != "assessments":
+            summary += f"  A reassessment is due (since {data.reassessment_due:%d %b}): press A."
+        self.query_one("#progress-summary", Static).update(summary)
+
+    def on_resize(self) -> None:
+        # Tick spacing depends on the plot's width.
+        self.call_after_refresh(self.redraw)
+
+    # -- keys ---------------------------------------------------------------------------------------------
+
+    def action_chart(self, name: str) -> None:
+        """Show one of the five charts."""
+        self.chart = name
+
+    def action_range(self, key: str) -> None:
+        """Show 12 weeks, 6 months, a year or everything."""
+        self.range_key = key
+
+    def action_toggle_unit(self) -> None:
+        """Running chart: minutes or km a week."""
+        self.run_unit = "km" if self.run_unit == "min" else "min"
+
+    def watch_chart(self) -> None:
+        self.redraw()
+
+    def watch_range_key(self) -> None:
+        self.load()
+
+    def watch_run_unit(self) -> None:
+        self.redraw()
+
+    def action_assess(self) -> None:
+        """Log a reassessment; the charts are read again once it is saved."""
+        from hamjournal.ui.screens.assessment import AssessmentDialog
+
+        def saved(result: str | None) -> None:
+            if result:
+                self.load(force=True)
+
+        self.app.push_screen(AssessmentDialog(self._service), saved)
+
+    def action_close(self) -> None:
+        """Back to the week."""
+        self.dismiss(None)
+
+
+def _plot_class() -> type[PlotextPlot]:
+    """The PlotextPlot class, imported on first use (the screen has composed it already)."""
+    from textual_plotext import PlotextPlot
+
+    return PlotextPlot
+
+
+def marks_line(data: ProgressData) -> str:
+    """ "Marked: 14 Sep deload week · 15 Nov race: Parkside 5K", or a note that nothing is marked."""
+    if not data.markers:
+        return "Marked: no strains, races or deload weeks in this range."
+    items = []
+    for marker in data.markers:
+        text = f"{marker.date:%d %b} {marker.label}" if marker.kind == "deload" else (
+            f"{marker.date:%d %b} {MARKER_WORDS[marker.kind]}: {marker.label}"
+        )
+        items.append(text)
+    return "Marked (vertical lines): " + " · ".join(items)
+

@@ -1,0 +1,300 @@
+"""The week screen: seven day columns, the selected day in full below, every key of the app."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from hamjournal.domain.week import DONE, WeekView, week_start
+from hamjournal.store.errors import JournalError
+from hamjournal.ui.actions import ACTIONS, NAVIGATION
+from hamjournal.ui.messages import WeekLoaded
+from hamjournal.ui.screens.base import JournalScreen
+from hamjournal.ui.screens.plan_editing import PlanEditing
+from hamjournal.ui.widgets.day_column import DayColumn
+from hamjournal.ui.widgets.detail_pane import DetailPane
+from hamjournal.ui.widgets.labels import compact_label
+
+if TYPE_CHECKING:
+    from hamjournal.domain.week import DayEntry
+    from hamjournal.ui.app import HamJournalApp
+
+EMPTY_HINT = (
+    "Your journal is empty.\n\n"
+    "Press l to log a session, p for a check-in, r for a run; or run `hamjournal demo` to explore.\n\n"
+    "? lists every key."
+)
+
+# From this width the footer also shows "^p palette".
+WIDE_FOOTER = 100
+
+# Keys that work before the journal is open: they only move the selection or show help.
+ALWAYS_ALLOWED = {"previous_day", "next_day", "previous_entry", "next_entry", "previous_week", "next_week", "today"}
+
+
+def week_line(week: WeekView) -> str:
+    """ "Week of 23 Nov 2026 · 3 done · 1 missed · 4 planned"."""
+    counts = week.counts()
+    parts = [f"Week of {week.start.day} {week.start:%b %Y}", f"{counts['done']} done", f"{counts['missed']} missed"]
+    parts.append(f"{counts['planned']} planned")
+    if counts["skipped"]:
+        parts.append(f"{counts['skipped']} skipped")
+    return " · ".join(parts)
+
+
+class WeekScreen(PlanEditing, JournalScreen[None]):
+    """The hub: the calendar, the detail pane and the keys that open every dialog."""
+
+    CSS_PATH = "week.tcss"
+    BINDINGS = [Binding(key, action, text, show=False) for key, action, text in NAVIGATION] + [
+        action.binding() for action in ACTIONS
+    ]
+
+    def __init__(self, today: dt.date) -> None:
+        super().__init__()
+        self.start = week_start(today)
+        self.day_index = today.weekday()
+        self.entry_index = 0
+        self.week: WeekView | None = None
+        self.empty = False
+
+    @property
+    def hj(self) -> HamJournalApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(f"Opening {self.hj.location} …", id="week-line")
+        yield Static(EMPTY_HINT, id="empty-hint")
+        with Horizontal(id="days"):
+            for index in range(7):
+                yield DayColumn(index, id=f"day-{index}")
+        yield DetailPane(id="detail")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def on_resize(self) -> None:
+        # At 80 columns the footer needs every cell for the keys; ctrl+p is listed in help (?) instead.
+        self.query_one(Footer).show_command_palette = self.size.width >= WIDE_FOOTER
+
+    # -- reading the week (in a thread; results come back as a message) ---------------------------------
+
+    def reload(self) -> None:
+        """Read the shown week again (after a save, a delete or moving weeks)."""
+        if self.hj.journal is not None:
+            self._read_week(self.start)
+
+    @work(thread=True, exclusive=True, group="week", exit_on_error=False)
+    def _read_week(self, start: dt.date) -> None:
+        journal = self.hj.journal
+        if journal is None:
+            return
+        try:
+            week = journal.week(start)
+            empty = journal.is_empty()
+        except JournalError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10)
+            return
+        self.post_message(WeekLoaded(week, empty))
+
+    @on(WeekLoaded)
+    def _week_loaded(self, message: WeekLoaded) -> None:
+        if message.week.start != self.start:
+            return  # an older read finished after the runner moved on
+        self.week = message.week
+        self.empty = message.empty
+        self.query_one("#week-line", Static).update(week_line(message.week))
+        self.set_class(self.empty, "-empty")
+        self._draw()
+
+    def _draw(self) -> None:
+        if self.week is None:
+            return
+        day = self.week.days[self.day_index]
+        self.entry_index = max(0, min(self.entry_index, len(day.entries) - 1))
+        for index, column in enumerate(self.query(DayColumn)):
+            column.show(self.week.days[index], self.entry_index if index == self.day_index else None)
+        self.query_one(DetailPane).show(day, self.entry_index)
+        self.hj.selected_day = day.date
+
+    @property
+    def selected_date(self) -> dt.date:
+        """The highlighted day."""
+        return self.start + dt.timedelta(days=self.day_index)
+
+    @property
+    def selected_entry(self) -> DayEntry | None:
+        """The highlighted entry of the highlighted day, if the day has any."""
+        if self.week is None or self.empty:
+            return None
+        entries = self.week.days[self.day_index].entries
+        return entries[self.entry_index] if 0 <= self.entry_index < len(entries) else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ALWAYS_ALLOWED or action == "open_screen":
+            return True
+        # Logging waits for the journal to open; the key shows dimmed until then.
+        return True if self.hj.journal is not None else None
+
+    # -- moving around ------------------------------------------------------------------------------------
+
+    def _show_week(self, start: dt.date, day_index: int) -> None:
+        self.start = start
+        self.day_index = day_index
+        self.entry_index = 0
+        self.hj.selected_day = self.selected_date
+        if self.week is not None:
+            self.query_one("#week-line", Static).update(f"Week of {start.day} {start:%b %Y} · reading …")
+        self.reload()
+
+    def action_previous_day(self) -> None:
+        if self.day_index == 0:
+            self._show_week(self.start - dt.timedelta(days=7), 6)
+        else:
+            self.day_index -= 1
+            self.entry_index = 0
+            self._draw()
+
+    def action_next_day(self) -> None:
+        if self.day_index == 6:
+            self._show_week(self.start + dt.timedelta(days=7), 0)
+        else:
+            self.day_index += 1
+            self.entry_index = 0
+            self._draw()
+
+    def action_previous_entry(self) -> None:
+        self.entry_index = max(0, self.entry_index - 1)
+        self._draw()
+
+    def action_next_entry(self) -> None:
+        self.entry_index += 1
+        self._draw()
+
+    def action_previous_week(self) -> None:
+        self._show_week(self.start - dt.timedelta(days=7), self.day_index)
+
+    def action_next_week(self) -> None:
+        self._show_week(self.start + dt.timedelta(days=7), self.day_index)
+
+    def action_today(self) -> None:
+        today = self.hj.today()
+        self._show_week(week_start(today), today.weekday())
+
+    # -- logging ------------------------------------------------------------------------------------------
+
+    def action_log_session(self) -> None:
+        from hamjournal.ui.screens.log_session import LogSessionDialog
+
+        self.app.push_screen(LogSessionDialog(self.selected_date, plan_id=self._plan_to_log()))
+
+    def action_check_in(self) -> None:
+        from hamjournal.ui.screens.check_in import CheckInDialog
+
+        self.app.push_screen(CheckInDialog(self.selected_date))
+
+    def action_log_run(self, kind: str | None = None) -> None:
+        from hamjournal.ui.screens.log_run import LogRunDialog
+
+        self.app.push_screen(LogRunDialog(self.selected_date, kind=kind))
+
+    def _plan_to_log(self) -> int | None:
+        """The plan item to prefill from: the selected one, else the day's first not yet done."""
+        entry = self.selected_entry
+        if entry is not None and entry.kind == "plan" and entry.status != DONE:
+            return entry.ref_id
+        if self.week is None or self.empty:
+            return None
+        for candidate in self.week.days[self.day_index].entries:
+            if candidate.kind == "plan" and candidate.status != DONE:
+                return candidate.ref_id
+        return None
+
+    def action_play_tempo(self) -> None:
+        from hamjournal.ui.screens.tempo_player import play_planned
+
+        play_planned(self, self.selected_date, self._plan_to_log())
+
+    def action_edit_entry(self) -> None:
+        entry = self.selected_entry
+        if entry is None:
+            self.notify("Nothing to edit on this day: l logs a session, p a check-in, r a run.")
+            return
+        day = self.selected_date
+        if entry.session_id is not None:
+            from hamjournal.ui.screens.log_session import LogSessionDialog
+
+            self.app.push_screen(LogSessionDialog(day, session_id=entry.session_id))
+        elif entry.kind == "plan":
+            self.action_log_session()
+        elif entry.kind == "check-in":
+            from hamjournal.ui.screens.check_in import CheckInDialog
+
+            self.app.push_screen(CheckInDialog(day, log_id=entry.ref_id))
+        elif entry.kind == "run":
+            from hamjournal.ui.screens.log_run import LogRunDialog
+
+            self.app.push_screen(LogRunDialog(day, run_id=entry.ref_id))
+        elif entry.kind == "expected-run":
+            self.action_log_run("long" if entry.label.startswith("Long") else None)
+
+    def action_delete_entry(self) -> None:
+        entry = self.selected_entry
+        if entry is None:
+            self.notify("Nothing to delete on this day.")
+            return
+        target = _deletable(entry)
+        if target is None:
+            self.notify(f"{compact_label(entry)} is planned, not logged: there is nothing to delete.")
+            return
+        from hamjournal.ui.screens.confirm import ConfirmDialog
+
+        day = self.selected_date
+        what = compact_label(entry) if entry.exercise else entry.label
+        question = f"Delete {what} on {day:%a} {day.day} {day:%b}?"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._delete(*target, f"Deleted {what} on {day:%a} {day.day} {day:%b}")
+
+        self.app.push_screen(ConfirmDialog(question), answered)
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def _delete(self, kind: str, entry_id: int, summary: str) -> None:
+        from hamjournal.ui.messages import JournalChanged
+
+        journal = self.hj.journal
+        if journal is None:
+            return
+        try:
+            journal.delete_entry(kind, entry_id)
+        except JournalError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10)
+            return
+        self.app.post_message(JournalChanged(summary))
+
+    def action_open_screen(self, target: str) -> None:
+        """Open a screen registered in actions.ACTIONS, importing its module on first use."""
+        module_name, _, class_name = target.partition(":")
+        screen_class: type[Screen[object]] = getattr(importlib.import_module(module_name), class_name)
+        self.app.push_screen(screen_class())
+
+
+def _deletable(entry: DayEntry) -> tuple[str, int] | None:
+    """(kind, id) for JournalService.delete_entry, or None for planned and expected items."""
+    if entry.session_id is not None:
+        return "session", entry.session_id
+    if entry.kind in ("check-in", "run") and entry.ref_id is not None:
+        return entry.kind, entry.ref_id
+    return None

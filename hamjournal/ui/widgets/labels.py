@@ -1,0 +1,69 @@
+"""Short calendar labels: a day column is about eleven characters wide at 80 columns.
+
+The domain's labels ("Nordic hamstring curl 3x6 · band-assisted") are right for the detail pane; a column
+shows the exercise's short name and the dose ("Nordic" / "3x6") and the detail pane gives the rest.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hamjournal.domain.exercises import EXERCISES
+from hamjournal.domain.week import DayEntry
+
+SHORT_NAMES: dict[str, str] = {
+    "nordic": "Nordic",
+    "sl-rdl": "SL RDL",
+    "bridge": "Bridge",
+    "sl-bridge": "SL bridge",
+    "iso-hold": "Iso hold",
+    "split-squat": "Split sq",
+    "hip-hinge": "Hinge",
+    "slider-curl": "Slider",
+    "askling-extender": "Extender",
+    "askling-diver": "Diver",
+    "askling-glider": "Glider",
+    "calf-raise": "Calf",
+    "hip-thrust": "Thrust",
+    "strides": "Strides",
+    "incline-accelerations": "Hill acc",
+}
+
+_RUN = re.compile(r"^(\w+) run ([\d.]+) min(?:, ([\d.]+) km)?")
+_CHECKIN = re.compile(r"^\w[\w-]*: pain (\d+)(?:, stiff (\d+))?")
+
+
+def short_name(slug: str) -> str:
+    """A few letters a runner recognises: "Nordic", "SL RDL"."""
+    if slug in SHORT_NAMES:
+        return SHORT_NAMES[slug]
+    exercise = EXERCISES.get(slug)
+    return exercise.name if exercise else slug
+
+
+def compact_parts(entry: DayEntry) -> tuple[str, str]:
+    """What and how much, for a narrow column: ("Nordic", "3x6"), ("Easy", "40′ 8km"), ("pain 1", "stiff 2")."""
+    if entry.exercise:
+        exercise = EXERCISES.get(entry.exercise)
+        rest = entry.label
+        if exercise and rest.startswith(exercise.name):
+            rest = rest[len(exercise.name) :]
+        return short_name(entry.exercise), rest.split(" · ")[0].strip()
+    if entry.kind == "run":
+        run = _RUN.match(entry.label)
+        if run:
+            kind = "Interval" if run.group(1) == "Intervals" else run.group(1)
+            return kind, f"{run.group(2)}′" + (f" {run.group(3)}km" if run.group(3) else "")
+    if entry.kind == "expected-run":
+        return entry.label.replace(" (not logged)", ""), ""
+    if entry.kind == "check-in":
+        check = _CHECKIN.match(entry.label)
+        if check:
+            stiff = f"stiff {check.group(2)}" if check.group(2) else ""
+            return f"pain {check.group(1)}" + (" !" if "SUDDEN" in entry.label else ""), stiff
+    return entry.label, ""
+
+
+def compact_label(entry: DayEntry) -> str:
+    """One line: "Nordic 3x6", "Easy 40′ 8km", "pain 1 stiff 2"."""
+    return " ".join(part for part in compact_parts(entry) if part)

@@ -1,0 +1,81 @@
+"""Write an SVG of every screen and dialog into screenshots/, at 120x40, on fixed data (today = 2026-11-25).
+
+    python screenshots/make_screenshots.py
+
+To add a screen, add one line to SHOTS: (file name, the keys pressed from the week screen, fixed data or not).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+os.environ.update(
+    HAMJOURNAL_TODAY="2026-11-25", HAMJOURNAL_CURSOR_BLINK="0", TEXTUAL_ANIMATIONS="none", TEXTUAL_THEME="textual-dark"
+)
+
+from tests.ui.helpers import make_app, settle  # noqa: E402
+from tests.ui.journals import build_fixed_journal  # noqa: E402
+from tests.ui.player_support import player_at_first_rep  # noqa: E402
+
+SIZE = (120, 40)
+
+# (file name, keys pressed from the week screen, with the fixed journal?)
+SHOTS: list[tuple[str, tuple[str | Callable[[Pilot[object]], Awaitable[None]], ...], bool]] = [
+    ("week", (), True),
+    ("week-empty", (), False),
+    ("log-session", ("l",), True),
+    ("check-in", ("p",), True),
+    ("log-run", ("r",), True),
+    ("confirm-delete", ("left", "down", "x"), True),
+    ("help", ("question_mark",), True),
+    ("exercises", ("e",), True),
+    ("exercise-detail", ("e", "enter"), True),
+    ("tempo-player", (player_at_first_rep,), True),
+]
+
+
+async def shoot(
+    name: str, keys: tuple[str | Callable[[Pilot[object]], Awaitable[None]], ...], with_data: bool, folder: Path
+) -> Path:
+    """Open a fresh journal, press the keys, save the picture."""
+    (folder / name).mkdir()
+    journal = folder / name / "journal.db"
+    if with_data:
+        build_fixed_journal(journal)
+    # A relative path keeps the temp folder out of the picture's header.
+    os.chdir(journal.parent)
+    app = make_app(Path(journal.name))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key in keys:
+            if callable(key):  # a step no key can do, such as driving the tempo player's fake clock
+                await key(pilot)
+            else:
+                await pilot.press(key)
+            await settle(pilot)
+        return Path(app.save_screenshot(filename=f"{name}.svg", path=str(HERE)))
+
+
+async def main() -> None:
+    """Every shot, each on its own journal."""
+    with tempfile.TemporaryDirectory() as folder:
+        for name, keys, with_data in SHOTS:
+            print(await shoot(name, keys, with_data, Path(folder)))
+    os.chdir(ROOT)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

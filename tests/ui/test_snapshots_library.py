@@ -1,0 +1,42 @@
+"""Pictures of the exercise library, a Nordic page and the tempo player at a fixed phase, 80x24 and 120x40."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.ui.helpers import make_app, settle
+from tests.ui.player_support import player_at_first_rep
+
+SIZES = [(80, 24), (120, 40)]
+
+
+def keys(*pressed: str) -> Callable[[Pilot[object]], Awaitable[None]]:
+    """Wait for the week, press keys, wait again."""
+
+    async def run_before(pilot: Pilot[object]) -> None:
+        await settle(pilot)
+        for key in pressed:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run_before
+
+
+SCENES: dict[str, Callable[[Pilot[object]], Awaitable[None]]] = {
+    "exercises": keys("e"),
+    "exercises-filtered": keys("e", "b", "r", "i"),
+    "exercise-detail": keys("e", "enter"),
+    "tempo-player": player_at_first_rep,
+}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("scene", list(SCENES))
+def test_library_screen(
+    scene: str, size: tuple[int, int], journal_path: Path, snap_compare: Callable[..., bool]
+) -> None:
+    assert snap_compare(make_app(journal_path), terminal_size=size, run_before=SCENES[scene])
