@@ -28,12 +28,23 @@ COMMANDS: dict[str, str] = {
     "exercises": "library:exercises",
     "export": "transfer:export",
     "import": "transfer:import_",
+    "backup": "backup:backup",
+    "restore": "backup:restore",
 }
+# After one of these succeeds, today's rolling backup is made (when there is none yet).
+WRITE_COMMANDS = frozenset({"log", "pain", "run", "import"})
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; returns the exit status (never raises, never prints a traceback)."""
     try:
+        argv = sys.argv[1:] if argv is None else argv
+        for position, arg in enumerate(argv, 1):
+            if not _is_text(arg):
+                # Bytes that are not UTF-8 (a terminal in another encoding) would fail later, when stored.
+                return _fail(
+                    f"argument {position} ({_printable(arg)}) is not UTF-8 text: check the terminal's encoding", 2
+                )
         try:
             args = build_parser().parse_args(argv)
         except SystemExit as stop:  # --help, or a usage error argparse has already explained
@@ -55,7 +66,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     from hamjournal.domain.errors import InvalidInput
 
     try:
-        return _command(args.command or "")(args)
+        status = _command(args.command or "")(args)
+        if status == 0 and args.command in WRITE_COMMANDS:
+            importlib.import_module("hamjournal.commands.backup").after_write(args)
+        return status
     except InvalidInput as error:
         return _fail(error.message, 2)
     except CommandFailed as error:
@@ -84,9 +98,22 @@ def _command(name: str) -> Callable[[argparse.Namespace], int]:
 
 
 def _fail(message: str, status: int) -> int:
-    # One line, whatever the message holds, so scripts can read it with `read`.
-    print(f"{PROG}: {' '.join(message.split())}", file=sys.stderr)
+    # One line, whatever the message holds, so scripts can read it with `read`; printable whatever it quotes.
+    print(f"{PROG}: {' '.join(_printable(message).split())}", file=sys.stderr)
     return status
+
+
+def _is_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _printable(text: str) -> str:
+    # Lone surrogates (undecodable bytes of argv) cannot be written to a UTF-8 stream: show them escaped.
+    return text if _is_text(text) else text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -171,6 +198,12 @@ def build_parser() -> argparse.ArgumentParser:
     import_.add_argument(
         "--replace", action="store_true", help="replace the journal's records instead of merging (duplicates skipped)"
     )
+
+    backup = command("backup", "copy the journal now (into DATA_DIR/backups with a timestamp, or to -o FILE)")
+    backup.add_argument("-o", "--output", metavar="FILE", help="write the copy to FILE (mode 0600; never overwrites)")
+
+    restore = command("restore", "put a backup in place of the journal; the current journal is kept aside")
+    restore.add_argument("file", metavar="FILE", help="a backup, e.g. DATA_DIR/backups/daily-journal-2026-11-24.db")
     return parser
 
 

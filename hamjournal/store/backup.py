@@ -8,39 +8,52 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import glob
 import os
+import shutil
 import sqlite3
+import tempfile
 from pathlib import Path
 
-from hamjournal.store.engine import SQLITE_HEADER
+from hamjournal.store.engine import SQLITE_HEADER, busy_timeout_ms, make_private_dir
 from hamjournal.store.errors import JournalError, JournalUnwritable, NotAJournal
 from hamjournal.store.schema import APPLICATION, SCHEMA_VERSION
 
 KEEP_DAILY_BACKUPS = 7
 DAILY_PREFIX = "daily-"
+PARTIAL_SUFFIX = ".partial"
+STALE_PARTIAL_S = 3600
 
 
 def snapshot(journal: Path, target: Path) -> Path:
-    """Write a consistent copy of the SQLite journal to `target` (readable by its owner only)."""
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Write a consistent copy of the SQLite journal to `target` (readable by its owner only).
+
+    The copy is written beside the target under another name and renamed when complete, so a crash or a
+    full disk never leaves a half backup under a backup's name.
+    """
     if target.exists():
         raise JournalError(f"{target} exists already; a backup never overwrites a file")
-    partial = target.with_name(target.name + ".partial")
-    with contextlib.suppress(FileNotFoundError):
-        partial.unlink()
+    partial: Path | None = None
     try:
-        with contextlib.closing(sqlite3.connect(f"file:{journal}?mode=ro", uri=True, timeout=5)) as conn:
+        make_private_dir(target.parent)
+        # A name of its own (two hamjournals may back up at once), created 0600 by mkstemp: VACUUM INTO
+        # accepts an empty file, so the copy is never readable by others.
+        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=PARTIAL_SUFFIX)
+        os.close(fd)
+        partial = Path(name)
+        with contextlib.closing(_connect_ro(journal)) as conn:
             conn.execute("VACUUM INTO ?", (str(partial),))
-        os.chmod(partial, 0o600)
         _fsync(partial)
-        os.replace(partial, target)
+        _publish(partial, target)
+        _fsync_folder(target.parent)
+    except FileExistsError as error:
+        _discard(partial)
+        raise JournalError(f"{target} exists already; a backup never overwrites a file") from error
     except sqlite3.Error as error:
-        with contextlib.suppress(FileNotFoundError):
-            partial.unlink()
+        _discard(partial)
         raise _backup_error(error, journal, target) from error
     except OSError as error:
-        with contextlib.suppress(FileNotFoundError):
-            partial.unlink()
+        _discard(partial)
         raise JournalUnwritable(f"the backup {target} could not be written ({error.strerror})") from error
     return target
 
@@ -50,19 +63,32 @@ def daily_backup(journal: Path, folder: Path, today: dt.date) -> Path | None:
     if not journal.exists() or journal.stat().st_size == 0:
         return None
     target = folder / f"{DAILY_PREFIX}{journal.stem}-{today.isoformat()}.db"
-    made = None
-    if not target.exists():
+    if target.exists():
+        # The common case after the first write of the day: one stat, nothing else.
+        return None
+    try:
         made = snapshot(journal, target)
+    except JournalError:
+        if target.exists():  # another hamjournal made today's backup at the same moment
+            return None
+        raise
     prune(folder, journal.stem)
     return made
 
 
 def prune(folder: Path, stem: str) -> list[Path]:
     """Delete daily backups of one journal beyond the newest KEEP_DAILY_BACKUPS; returns what went."""
-    backups = sorted(folder.glob(f"{DAILY_PREFIX}{stem}-????-??-??.db"))
+    # ISO dates sort by name; the stem is escaped so a journal called "runs[1]" matches only its own.
+    backups = sorted(folder.glob(f"{DAILY_PREFIX}{glob.escape(stem)}-????-??-??.db"))
     gone = backups[:-KEEP_DAILY_BACKUPS] if len(backups) > KEEP_DAILY_BACKUPS else []
     for path in gone:
         path.unlink()
+    # Copies a crash interrupted: never a backup, but health data all the same.
+    stale = dt.datetime.now().timestamp() - STALE_PARTIAL_S
+    for path in folder.glob(f".*{PARTIAL_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            if path.stat().st_mtime < stale:
+                path.unlink()
     return gone
 
 
@@ -74,16 +100,20 @@ def check_backup_file(path: Path) -> None:
         if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise NotAJournal(f"{path} is not a hamjournal backup (not an SQLite database); nothing was restored")
     try:
-        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with contextlib.closing(_connect_ro(path)) as conn:
             check = conn.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
                 raise NotAJournal(f"{path} is damaged ({check}); nothing was restored")
             rows = dict(conn.execute("SELECT key, value FROM hj_meta").fetchall())
+            user_version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.Error as error:
         raise NotAJournal(f"{path} is not a hamjournal backup ({error}); nothing was restored") from error
     if rows.get("application") != APPLICATION:
         raise NotAJournal(f"{path} is not a hamjournal backup; nothing was restored")
-    version = int(rows.get("schema_version", "0"))
+    try:
+        version = max(int(rows.get("schema_version", "0")), user_version or 0)
+    except ValueError:
+        raise NotAJournal(f"{path} has a damaged version number; nothing was restored") from None
     if version > SCHEMA_VERSION:
         raise NotAJournal(
             f"{path} was written by a newer hamjournal (version {version}); upgrade hamjournal to restore it"
@@ -93,24 +123,28 @@ def check_backup_file(path: Path) -> None:
 def restore(backup: Path, journal: Path, folder: Path, now: dt.datetime) -> Path | None:
     """Put `backup` in place of `journal`, keeping the current journal aside; returns where it went.
 
-    The backup is checked first; the current journal is checkpointed and moved aside before the copy
-    replaces it, so at every moment one complete journal exists on disk.
+    The backup is checked first (a bad one changes nothing); the current journal is copied aside before the
+    backup, staged beside it, is renamed over it, so at every moment one complete journal exists on disk.
+    Close the app first: a program that still has the journal open keeps writing to the replaced file.
     """
+    if journal.exists() and _same_file(backup, journal):
+        raise JournalError(f"{backup} is the journal itself: give the path of a backup to restore")
     check_backup_file(backup)
     aside = None
     if journal.exists() and journal.stat().st_size > 0:
         aside = folder / f"{journal.stem}-before-restore-{now.strftime('%Y%m%d-%H%M%S')}.db"
-        snapshot(journal, aside)
+        _set_aside(journal, aside)
     staged = journal.with_name(journal.name + ".restoring")
-    with contextlib.suppress(FileNotFoundError):
-        staged.unlink()
     try:
+        with contextlib.suppress(FileNotFoundError):
+            staged.unlink()
+        # Created 0600 before SQLite writes to it: the restored journal is never readable by others.
+        os.close(os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         with (
-            contextlib.closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as source,
+            contextlib.closing(_connect_ro(backup)) as source,
             contextlib.closing(sqlite3.connect(staged)) as dest,
         ):
             source.backup(dest)
-        os.chmod(staged, 0o600)
         _fsync(staged)
         # A -wal file left from the old journal would be replayed onto the restored one: the aside copy
         # holds its content, so it goes.
@@ -121,9 +155,80 @@ def restore(backup: Path, journal: Path, folder: Path, now: dt.datetime) -> Path
     except (sqlite3.Error, OSError) as error:
         with contextlib.suppress(FileNotFoundError):
             staged.unlink()
-        message = f"{journal} could not be restored ({error}); the current journal is unchanged"
-        raise JournalUnwritable(message) from error
+        kept = f"; the journal as it was is kept at {aside}" if aside else ""
+        raise JournalUnwritable(f"{journal} could not be restored from {backup} ({error}){kept}") from error
     return aside
+
+
+def _publish(partial: Path, target: Path) -> None:
+    """Give the finished copy its name without ever replacing a file (FileExistsError if one appeared)."""
+    try:
+        os.link(partial, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        # No hard links on this file system (FAT, some network shares): check, then rename.
+        if target.exists():
+            raise FileExistsError(17, "exists already", str(target)) from None
+        os.replace(partial, target)
+        return
+    partial.unlink()
+
+
+def _discard(partial: Path | None) -> None:
+    if partial is not None:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
+
+
+def _set_aside(journal: Path, aside: Path) -> None:
+    """Keep the current journal: a consistent snapshot, or for a damaged file, the raw bytes (and its -wal).
+
+    A runner restores most often because the journal is damaged, and a damaged file cannot be snapshotted;
+    its bytes are still kept, never thrown away.
+    """
+    try:
+        snapshot(journal, aside)
+        return
+    except JournalError:
+        # SQLite cannot read it (damaged, or not a database at all): keep the bytes instead.
+        pass
+    try:
+        make_private_dir(aside.parent)
+        for suffix in ("", "-wal"):
+            source = Path(str(journal) + suffix)
+            if source.exists():
+                copy = Path(str(aside) + suffix)
+                os.close(os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+                shutil.copyfile(source, copy)
+                _fsync(copy)
+    except OSError as error:
+        raise JournalUnwritable(
+            f"{journal} could not be kept aside in {aside} ({error.strerror}); nothing was restored"
+        ) from error
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
+
+
+def _connect_ro(path: Path) -> sqlite3.Connection:
+    # Read-only, so a copy or a check can never change the file it reads.
+    # as_uri escapes "?" and "#" in the path, which would otherwise end the file name.
+    return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=busy_timeout_ms() / 1000)
+
+
+def _fsync_folder(folder: Path) -> None:
+    # A rename is durable only once the folder entry is on disk; some systems cannot open folders.
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _fsync(path: Path) -> None:

@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, exc, insert, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, exc, insert, select, text
 
 from hamjournal.config import backup_dir, is_url
 from hamjournal.store import schema
@@ -22,7 +22,54 @@ from hamjournal.store.migrations import MIGRATIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+# Private, for tests: how long to wait for another writer, so a "held lock" test need not wait 10 s.
+ENV_BUSY_TIMEOUT = "_HAMJOURNAL_BUSY_TIMEOUT_MS"
 DEFAULT_ATHLETE = "me"
+
+
+def busy_timeout_ms() -> int:
+    """How long a write waits for another writer's lock (BUSY_TIMEOUT_MS unless the private override is set)."""
+    raw = os.environ.get(ENV_BUSY_TIMEOUT, "").strip()
+    try:
+        return max(0, int(raw)) if raw else BUSY_TIMEOUT_MS
+    except ValueError:
+        return BUSY_TIMEOUT_MS
+
+
+def make_private_dir(folder: Path) -> None:
+    """Create `folder` and any missing parents readable by the owner only (mkdir's `mode` skips parents)."""
+    missing = []
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            break
+        missing.append(candidate)
+    for candidate in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            candidate.mkdir(mode=0o700)
+
+
+def lock_for_write(conn: Connection) -> None:
+    """Start the transaction with SQLite's write lock taken (BEGIN IMMEDIATE), waiting, then retrying once.
+
+    Taking the lock first makes DDL part of the transaction (pysqlite would otherwise autocommit each
+    CREATE / ALTER), and a busy journal is found before anything is done, so retrying is safe.
+    """
+    if conn.dialect.name != "sqlite":
+        return
+    try:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    except exc.OperationalError as error:
+        if not is_busy(error):
+            raise
+        # The busy timeout ran out once; a writer that slow is usually about to finish: one more wait.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def is_busy(error: BaseException) -> bool:
+    """True for SQLite's "database is locked" / "busy" errors (another process holds the write lock)."""
+    orig = getattr(error, "orig", None) or error
+    text_ = str(orig).lower()
+    return "locked" in text_ or "busy" in text_
 
 
 def open_engine(location: str, create: bool = True) -> tuple[Engine, str]:
@@ -36,7 +83,7 @@ def open_engine(location: str, create: bool = True) -> tuple[Engine, str]:
     else:
         path = Path(location).expanduser()
         _check_file(path, create)
-        engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": busy_timeout_ms() / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         label = str(path)
     try:
@@ -103,7 +150,7 @@ def _check_file(path: Path, create: bool) -> None:
     if not create:
         raise JournalError(f"{path} does not exist: run `hamjournal` once to create a journal, or check --db")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_dir(path.parent)
         # Health data: the journal is readable by its owner only (SQLite gives -wal/-shm the same mode).
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         os.close(fd)
@@ -119,7 +166,7 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
         cursor.execute("PRAGMA synchronous=FULL")
     finally:
         cursor.close()
@@ -141,9 +188,13 @@ def _prepare(engine: Engine, label: str) -> None:
                 conn.exec_driver_sql("PRAGMA journal_mode=WAL")
             conn.commit()
     if version < schema.SCHEMA_VERSION:
-        if has_tables:
-            _backup_before_migration(engine, label, version)
-        _migrate(engine, version)
+        copy = _backup_before_migration(engine, label, version) if has_tables else None
+        try:
+            _migrate(engine, label, version)
+        except Exception as error:
+            if isinstance(error, JournalError) or is_busy(error):
+                raise
+            raise _migration_failed(engine, label, version, copy, error) from error
 
 
 def _read_version(conn, engine: Engine, label: str) -> tuple[int, bool]:  # type: ignore[no-untyped-def]
@@ -173,16 +224,40 @@ def _read_version(conn, engine: Engine, label: str) -> tuple[int, bool]:  # type
     rows = dict(conn.execute(select(schema.meta.c.key, schema.meta.c.value)).all())
     if rows.get("application") != schema.APPLICATION:
         raise NotAJournal(f"{label} is not a hamjournal journal. It was left untouched.")
-    version = int(rows.get("schema_version", user_version or 0))
-    return version, True
+    try:
+        version = int(rows.get("schema_version", 0))
+    except ValueError:
+        raise NotAJournal(f"{label} has a damaged version number. It was left untouched.") from None
+    # Both are written together; should they disagree, the higher one decides, so a newer file is never
+    # taken for an older one and migrated.
+    return max(version, user_version or 0), True
 
 
-def _migrate(engine: Engine, from_version: int) -> None:
+def _migrate(engine: Engine, label: str, from_version: int) -> None:
     for target in range(from_version + 1, schema.SCHEMA_VERSION + 1):
-        # Each migration is one transaction: a crash leaves the journal at the last finished version.
+        # Each migration is one transaction, DDL included (lock_for_write): a crash or an error leaves the
+        # journal at the last finished version.
         with engine.begin() as conn:
+            lock_for_write(conn)
+            # Another hamjournal may have migrated while this one waited for the lock (two first starts).
+            if _read_version(conn, engine, label)[0] >= target:
+                continue
             MIGRATIONS[target](conn)
             _set_version(conn, engine, target)
+
+
+def _migration_failed(engine: Engine, label: str, version: int, copy: Path | None, error: Exception) -> JournalError:
+    try:
+        with engine.connect() as conn:
+            now = _read_version(conn, engine, label)[0]
+    except Exception:  # the message about the failed upgrade matters more than this detail
+        now = version
+    saved = f" A copy from before the upgrade is at {copy}." if copy else ""
+    return JournalError(
+        f"{label} could not be upgraded from version {now} to {schema.SCHEMA_VERSION} "
+        f"({type(error).__name__}: {error}). It was left at version {now}, unchanged.{saved} "
+        "Please report this; the previous hamjournal still opens it."
+    )
 
 
 def _set_version(conn, engine: Engine, version: int) -> None:  # type: ignore[no-untyped-def]
@@ -202,16 +277,38 @@ def _backup_before_migration(engine: Engine, label: str, version: int) -> Path |
     if engine.dialect.name != "sqlite":
         return None
     folder = backup_dir()
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"{Path(label).stem}-v{version}-before-migration-{stamp}.db"
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    os.close(fd)
-    target.unlink()  # VACUUM INTO wants to create the file itself; the name is now reserved for us.
-    with engine.connect() as conn:
-        conn.exec_driver_sql("VACUUM INTO ?", (str(target),))
-    os.chmod(target, 0o600)
+    try:
+        make_private_dir(folder)
+        target = _reserve(target)
+    except OSError as error:
+        raise JournalUnwritable(
+            f"{label} needs an upgrade, but the copy made before upgrading could not be written to {target} "
+            f"({error.strerror}). Nothing was changed; check that folder's permissions and free space."
+        ) from error
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("VACUUM INTO ?", (str(target),))
+    except BaseException:
+        with contextlib.suppress(OSError):
+            target.unlink()
+        raise
     return target
+
+
+def _reserve(target: Path) -> Path:
+    # VACUUM INTO accepts an empty file: creating it first with 0600 means the copy is never readable by
+    # others, not even between VACUUM INTO and a chmod. O_EXCL: two upgrades in one second get two names.
+    for number in range(1, 100):
+        candidate = target if number == 1 else target.with_name(f"{target.stem}-{number}{target.suffix}")
+        try:
+            fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return candidate
+    raise FileExistsError(17, "too many copies with this name", str(target))
 
 
 def _safe_url(location: str) -> str:

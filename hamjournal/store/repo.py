@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, 
 
 from hamjournal.domain.models import Assessment, Journal, PlanItem, Profile, Run, Session, SymptomLog
 from hamjournal.store import convert, schema
-from hamjournal.store.engine import DEFAULT_ATHLETE, open_engine, translate_errors
+from hamjournal.store.engine import DEFAULT_ATHLETE, lock_for_write, open_engine, translate_errors
 from hamjournal.store.errors import EntryNotFound, JournalError
 
 
@@ -404,8 +404,10 @@ class Store:
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[Connection]:
-        # engine.begin() commits when the block ends: every user action is its own transaction.
+        # engine.begin() commits when the block ends: every user action is its own transaction. The write
+        # lock is taken first, so a busy journal is waited for (and retried) before anything is done.
         with translate_errors(self.label), self.engine.begin() as conn:
+            lock_for_write(conn)
             yield conn
 
     def _rows(self, conn: Connection, table: Table, order: Sequence[Any]) -> list[Any]:
