@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "week": "week:week",
     "advice": "advice:advice",
     "report": "report:report",
+    "plan": "plan:plan",
     "exercises": "library:exercises",
     "export": "transfer:export",
     "import": "transfer:import_",
@@ -178,6 +179,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     advice = command("advice", "today's advice for every exercise in the plan: progress, hold, regress, deload, stop")
     advice.add_argument("--json", action="store_true", help="print the Advice JSON")
+
+    plan = command("plan", "the generated plan from today on: Nordics, accessories, drills and reassessments, by week")
+    plan.add_argument("--json", action="store_true", help="print the Plan JSON")
+    plan.add_argument("--weeks", metavar="N", help="weeks to plan, 1 to 52 (default 4)")
 
     # Kept inline (not report.add_parser) so building the parser never imports the report's domain code.
     report = command(

@@ -13,17 +13,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hamjournal import config
-from hamjournal.domain import entries, progress
+from hamjournal.domain import entries
+from hamjournal.domain.dates import week_start
 from hamjournal.domain.models import Assessment, Journal, PlanItem, Profile, Run, Session, SymptomLog
-from hamjournal.domain.progress import ProgressData
-from hamjournal.domain.week import WeekView, build_week, week_start
 from hamjournal.store.repo import ImportSummary, Store
 
 if TYPE_CHECKING:
+    # The week and progress maths load when first asked for, so `hamjournal log ...` does not pay for them.
+    from hamjournal.domain.progress import ProgressData
+    from hamjournal.domain.week import WeekView
+    from hamjournal.domain.planner import Plan
     from hamjournal.domain.rules import AdviceReport
 
 # How far back the logging form looks for the step and tempo to suggest.
 LAST_SESSION_LOOKBACK_DAYS = 120
+# The plan: weeks a re-plan saves, how far back it looks for the last reassessment (beyond the 6-week cadence),
+# and the window in which a plan item is looked up by id when its day is not given.
+REPLAN_WEEKS = 4
+PLAN_ASSESSMENT_LOOKBACK_DAYS = 365
+PLAN_EDIT_WINDOW = dt.timedelta(days=120)
 
 
 class JournalService:
@@ -145,6 +153,8 @@ class JournalService:
 
     def week(self, day: dt.date | None = None) -> WeekView:
         """The calendar for the week holding `day` (default today): only that week is read."""
+        from hamjournal.domain.week import build_week
+
         today = self.today()
         start = week_start(day or today)
         end = start + dt.timedelta(days=6)
@@ -169,6 +179,69 @@ class JournalService:
     def save_profile(self, profile: Profile) -> None:
         """Save the runner's profile."""
         self.store.save_profile(profile)
+
+    def is_onboarded(self) -> bool:
+        """True once the runner has answered the onboarding questions (or imported a profile)."""
+        return self.store.is_onboarded()
+
+    # -- the plan -------------------------------------------------------------------------------------
+
+    def plan(self, weeks: int = 4) -> Plan:
+        """The plan from today for `weeks` weeks, computed and not saved; every query is bounded."""
+        from hamjournal.domain.planner import make_plan, summarize
+        from hamjournal.domain.planner_constants import PROGRAMME_WINDOW_DAYS
+        from hamjournal.store import series
+
+        today = self.today()
+        profile = self.store.profile()
+        window_start = today - dt.timedelta(days=int(PROGRAMME_WINDOW_DAYS.value) - 1)
+        monday = week_start(today)
+        horizon = monday + dt.timedelta(weeks=max(1, weeks), days=-1)
+        tests_since = today - dt.timedelta(days=PLAN_ASSESSMENT_LOOKBACK_DAYS)
+        history = summarize(
+            today,
+            profile,
+            self.store.sessions_between(window_start, today),
+            self.store.assessments_between(tests_since, today),
+            window_start=window_start,
+            training_start=series.first_session_day(self.store),
+        )
+        kept = [p for p in self.store.plan_between(monday, horizon) if p.origin == "manual" or p.status == "skipped"]
+        return make_plan(today, profile, self.advice(), history, weeks=weeks, kept=kept)
+
+    def replan(self, weeks: int = REPLAN_WEEKS) -> int:
+        """Recompute the plan from today and save it (manual, skipped and past items stay); returns items saved."""
+        plan = self.plan(weeks)
+        return self.store.replace_auto_plan(self.today(), plan.generated)
+
+    def get_plan_item(self, item_id: int, day: dt.date | None = None) -> PlanItem:
+        """One plan item, looked up on its day (or within the editing window around today)."""
+        today = self.today()
+        start, end = (day, day) if day is not None else (today - PLAN_EDIT_WINDOW, today + PLAN_EDIT_WINDOW)
+        return _find(self.store.plan_between(start, end), item_id, "plan item")
+
+    def move_plan_item(self, item_id: int, new_date: dt.date, day: dt.date | None = None) -> PlanItem:
+        """Move a plan item to another day (today or later); it becomes the runner's own (origin manual)."""
+        from hamjournal.domain.errors import InvalidInput
+
+        today = self.today()
+        if new_date < today:
+            raise InvalidInput(
+                f"date {new_date.isoformat()} is in the past: move a planned session to today or later", "date"
+            )
+        item = self.get_plan_item(item_id, day)
+        return self.store.update_plan_item(replace(item, date=new_date, origin="manual", status="planned"))
+
+    def skip_plan_item(self, item_id: int, day: dt.date | None = None, skipped: bool = True) -> PlanItem:
+        """Skip a planned item (or, with skipped=False, plan it again); a re-plan keeps it as it is."""
+        item = self.get_plan_item(item_id, day)
+        return self.store.update_plan_item(replace(item, status="skipped" if skipped else "planned"))
+
+    def add_plan_item(self, day: object, exercise: str, step: str | None, sets_text: str) -> PlanItem:
+        """Add a session of the runner's own to the plan (origin manual), validated like a logged one."""
+        from hamjournal.domain.plan_edit import make_manual_item
+
+        return self.store.add_plan_item(make_manual_item(self.today(), day, exercise, step, sets_text))
 
     # -- advice ---------------------------------------------------------------------------------------
 
@@ -216,6 +289,7 @@ class JournalService:
 
     def progress_series(self, range_key: str = "12w") -> ProgressData:
         """The progress charts' data for a range ("12w", "6m", "1y", "all"): only that window is read."""
+        from hamjournal.domain import progress
         from hamjournal.store import series
 
         today = self.today()
@@ -243,6 +317,7 @@ class JournalService:
 
     def reassessment_due(self) -> dt.date | None:
         """The date a reassessment became due (4 weeks after the last one), or None when none is due."""
+        from hamjournal.domain import progress
         from hamjournal.store import series
 
         today = self.today()

@@ -25,7 +25,8 @@ from hamjournal.domain.models import Journal
 EXPORTERS: dict[str, tuple[str, str]] = {
     "json": ("hamjournal.domain.journal_json", "dumps_journal"),
     "csv": ("hamjournal.domain.journal_csv", "journal_to_csv"),
-    "ics": ("hamjournal.domain.journal_ics", "journal_to_ics"),
+    # Listed so --format accepts it; export() renders the plan through commands.plan instead.
+    "ics": ("hamjournal.domain.ics", "plan_to_ics"),
 }
 FORMATS: tuple[str, ...] = tuple(EXPORTERS)
 
@@ -37,11 +38,17 @@ def export(args: argparse.Namespace) -> int:
     # Exporting must not create a journal: a missing file is reported instead.
     service = open_service(args, create=False)
     try:
-        journal = service.export_journal()
+        if fmt == "ics":
+            # The calendar carries the up-to-date plan (computed now), not the journal's stored rows.
+            from hamjournal.commands.plan import export_ics
+
+            journal, text = None, export_ics(service)
+        else:
+            journal = service.export_journal()
+            text = render(journal)
         label = service.label
     finally:
         service.close()
-    text = render(journal)
     if not text.endswith("\n"):
         text += "\n"
     if args.output is None or args.output == "-":
@@ -51,7 +58,7 @@ def export(args: argparse.Namespace) -> int:
     if _same_file(target, Path(label)):
         raise CommandFailed(f"{target} is the journal itself: export to another file, e.g. journal.{fmt}", 2)
     write_private(target, text)
-    print(f"Exported {_describe(journal)} as {fmt} to {target}.")
+    print(f"Exported {_describe(journal) if journal else 'the plan'} as {fmt} to {target}.")
     return 0
 
 

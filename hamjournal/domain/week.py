@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from hamjournal.domain.dates import week_start as week_start  # re-exported: the domain's calendar API
 from hamjournal.domain.exercises import EXERCISES
 from hamjournal.domain.models import WEEKDAYS, PlanItem, Profile, Run, Session, SymptomLog
 from hamjournal.domain.sets import format_sets
@@ -67,11 +68,6 @@ class WeekView:
                 if entry.kind == "plan":
                     tally[entry.status] += 1
         return tally
-
-
-def week_start(day: dt.date) -> dt.date:
-    """The Monday of the week holding `day`."""
-    return day - dt.timedelta(days=day.weekday())
 
 
 def build_week(

@@ -1,0 +1,173 @@
+"""What the planner prescribes: the Nordic programme week from the log, and each exercise's step and dose.
+
+Petersen 2011 sets how often and the most a runner does in a week (1 session of 2x5, 2 of 2x6, then 3 a week
+up to 12/10/8, then 1 a week); the rules' advice sets the ladder step and whether the dose may climb:
+progress -> the next dose or step, hold -> the same, regress -> lower, deload -> fewer sets, stop -> nothing.
+A runner new to the Nordic starts at week 1 on the step their ability allows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from hamjournal.domain.dose import deload_prescription, dose_levels, entry_dose, match_level, nordic_programme_week
+from hamjournal.domain.exercises import get_exercise
+from hamjournal.domain.models import Prescription
+from hamjournal.domain.planner_constants import PROGRAMME_WINDOW_DAYS
+from hamjournal.domain.thresholds import LAPSE_DAYS
+
+if TYPE_CHECKING:
+    from hamjournal.domain.rules import Advice, AdviceReport
+
+# Petersen 2011: sessions in programme weeks 1..10; from week 11 on, maintenance once a week.
+MAINTENANCE_WEEK = 11
+PROGRAMME_SESSIONS: tuple[int, ...] = tuple(nordic_programme_week(n)[0] for n in range(1, MAINTENANCE_WEEK))
+# The step a runner new to the Nordic starts on, by what they can do today (profile.nordic_ability).
+ABILITY_STEPS: dict[str, str] = {"none": "band-assisted", "partial": "incline", "full": "bodyweight"}
+REHAB_FIRST_STEP = "hands-partial"
+CLIMBING = frozenset({"progress", "hold", None})
+
+
+@dataclass(frozen=True)
+class Programme:
+    """Where the runner is in Petersen's programme at the start of this week."""
+
+    week: int  # 1..10, or MAINTENANCE_WEEK
+    remaining: int  # sessions of that programme week not done before this Monday
+
+    @property
+    def is_maintenance(self) -> bool:
+        return self.week >= MAINTENANCE_WEEK
+
+
+def programme(
+    nordic_dates: Sequence[dt.date], today: dt.date, window_start: dt.date | None
+) -> Programme:
+    """The programme week from the sessions done before this Monday in the current run of Nordics.
+
+    `remaining` counts that programme week's sessions not yet done before Monday; the planner takes off the
+    sessions done or kept this week.
+
+    The run starts after the last break of more than 14 days (the rules' lapse); a run that began before the
+    window the caller read (20 weeks) has long finished the 10-week ramp and is maintenance.
+    """
+    first = today - dt.timedelta(days=today.weekday())
+    dates = sorted({d for d in nordic_dates if d <= today})
+    if not dates or (today - dates[-1]).days > LAPSE_DAYS.value:
+        return Programme(1, PROGRAMME_SESSIONS[0])
+    start = dates[0]
+    for before, after in itertools.pairwise(dates):
+        if (after - before).days > LAPSE_DAYS.value:
+            start = after
+    began_before_window = (
+        start == dates[0] and window_start is not None and (start - window_start).days <= LAPSE_DAYS.value
+        and (today - window_start).days >= int(PROGRAMME_WINDOW_DAYS.value) - 1
+    )
+    if began_before_window:
+        return Programme(MAINTENANCE_WEEK, 1)
+    before_monday = sum(1 for d in dates if start <= d < first)
+    total = 0
+    for week, sessions in enumerate(PROGRAMME_SESSIONS, start=1):
+        total += sessions
+        if before_monday < total:
+            return Programme(week, total - before_monday)
+    return Programme(MAINTENANCE_WEEK, 1)
+
+
+def programme_sessions(week: int) -> int:
+    """Sessions a week in programme week `week` (maintenance: 1)."""
+    return nordic_programme_week(min(week, MAINTENANCE_WEEK))[0]
+
+
+def programme_text(week: int, sessions: int) -> str:
+    """ "Petersen week 3: 3 sessions this week"."""
+    if week >= MAINTENANCE_WEEK:
+        return "maintenance: 1 session a week keeps the gains"
+    return f"Petersen week {week}: {sessions} session{'s' if sessions != 1 else ''} this week"
+
+
+@dataclass(frozen=True)
+class Advised:
+    """An exercise's step and dose as the advice leaves it, and the action behind it (None: not advised)."""
+
+    step: str
+    dose: Prescription
+    action: str | None
+    logged: bool = False
+
+
+def advised(advice: AdviceReport | None, slug: str, fallback_step: str | None = None) -> Advised:
+    """Step and dose for an exercise from today's advice (its default step and entry dose when none)."""
+    exercise = get_exercise(slug)
+    item: Advice | None = advice.for_exercise(slug) if advice is not None else None
+    if item is None:
+        return Advised(fallback_step or exercise.default_step, entry_dose(slug), None)
+    entry = entry_dose(slug)
+    if item.action in ("progress", "regress"):
+        return Advised(item.next_step or item.step, item.next or item.current or entry, item.action, True)
+    dose = item.current or item.next or entry
+    if item.action == "deload" and item.current is not None:
+        # In a deload week the runner's latest dose may be a deload dose already: plan from the usual one,
+        # which the week's deload then cuts once.
+        dose = usual_dose(slug, item.current)
+    return Advised(item.step, dose, item.action, item.current is not None)
+
+
+def usual_dose(slug: str, done: Prescription) -> Prescription:
+    """The dose level a deload dose was cut from (the dose itself when it is no cut level)."""
+    for level in reversed(dose_levels(slug)):
+        full = level.prescription(done.tempo)
+        cut = deload_prescription(full)
+        if cut.reps == done.reps and cut.hold_s == done.hold_s and cut.sets == done.sets:
+            return full
+    return done
+
+
+def nordic_start(
+    advice: AdviceReport | None, ability: str, has_history: bool, last_step: str | None, rehab: bool
+) -> Advised:
+    """The Nordic step and dose this week starts from."""
+    item = advice.for_exercise("nordic") if advice is not None else None
+    new_step = REHAB_FIRST_STEP if rehab else ABILITY_STEPS.get(ability, ABILITY_STEPS["none"])
+    if not has_history:
+        return Advised(new_step, entry_dose("nordic"), None)
+    if item is not None and item.current is not None:
+        return advised(advice, "nordic")
+    if advice is None and last_step is not None:
+        # No advice computed (a caller that only wants the calendar): carry on from the last step.
+        return Advised(last_step, entry_dose("nordic"), None)
+    # Sessions older than the rules' window only: the runner restarts as a newcomer would.
+    return Advised(new_step, entry_dose("nordic"), None)
+
+
+def nordic_week_dose(start: Advised, plan_week: int, programme_week: int) -> Prescription:
+    """The Nordic dose in plan week `plan_week` (0 = this week): the advice's dose climbing one level a week
+    while the advice allows it (after a regress or a deload it holds a week first), never above the
+    programme week's dose."""
+    _, ceiling = nordic_programme_week(min(programme_week, MAINTENANCE_WEEK))
+    levels = dose_levels("nordic")
+    climb = plan_week if start.action in CLIMBING else max(0, plan_week - 1)
+    level = min(match_level("nordic", start.dose) + climb, match_level("nordic", ceiling), len(levels) - 1)
+    return levels[level].prescription(get_exercise("nordic").default_tempo)
+
+
+def dose_text(dose: Prescription) -> str:
+    """ "3x6", "12/10/8", "3x30s"."""
+    if dose.hold_s is not None:
+        return f"{dose.sets}x{dose.hold_s}s"
+    if dose.reps and len(set(dose.reps)) == 1:
+        return f"{dose.sets}x{dose.reps[0]}"
+    return "/".join(str(r) for r in dose.reps)
+
+
+def action_text(item: Advised) -> str | None:
+    """What the advice changed, for the "why" of the first week."""
+    if item.action == "progress":
+        return f"advice: progress to {item.step} {dose_text(item.dose)}"
+    if item.action == "regress":
+        return f"advice: one step down to {item.step} {dose_text(item.dose)} until it settles"
+    return None

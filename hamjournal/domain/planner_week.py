@@ -1,0 +1,418 @@
+"""One week of the plan: Nordics first, then the reassessment, accessories and run drills, each on its best days.
+
+Every kind of session counts what the week already holds (logged this week, or kept by the runner: added,
+moved or skipped) before it places more, and never books an exercise twice on one day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from hamjournal.domain.dose import deload_prescription
+from hamjournal.domain.models import Injury, PlanItem, Prescription, Profile
+from hamjournal.domain.planner_blocks import SeasonWeek
+from hamjournal.domain.planner_calendar import (
+    AFTER_EASY_RUN,
+    SAME_DAY_AS_NORDIC,
+    SEVERE,
+    Conflict,
+    Day,
+    Placement,
+    Slot,
+    ahead_text,
+    day_of,
+    place,
+    strength_conflicts,
+    where_text,
+)
+from hamjournal.domain.planner_constants import (
+    ACCESSORY_SESSIONS_FULL,
+    ACCESSORY_SESSIONS_LIGHT,
+    ASKLING_START_DAYS,
+    NORDIC_GAP_DAYS,
+    REASSESS_MAX_WEEKS,
+    REASSESS_MIN_WEEKS,
+    REHAB_DRILL_SESSIONS,
+    REHAB_STAGE_SESSIONS,
+)
+from hamjournal.domain.planner_dose import (
+    MAINTENANCE_WEEK,
+    Programme,
+    action_text,
+    advised,
+    nordic_start,
+    nordic_week_dose,
+    programme_sessions,
+    programme_text,
+)
+from hamjournal.domain.planner_rehab import ASKLING, STAGES, RunStage, StageGate
+
+if TYPE_CHECKING:
+    from hamjournal.domain.planner import HistorySummary
+    from hamjournal.domain.rules import AdviceReport
+
+# Accessory pairs by emphasis: a hip-dominant hamstring exercise and calf, knee or hip work.
+ACCESSORIES: dict[str, tuple[str, str]] = {
+    "eccentric": ("sl-rdl", "split-squat"),
+    "isometric": ("iso-hold", "calf-raise"),
+    "concentric": ("sl-bridge", "hip-thrust"),
+}
+ALL_ACCESSORIES = frozenset(slug for pair in ACCESSORIES.values() for slug in pair)
+# Run drills a week by block: strides in every block; hill accelerations join the build.
+DRILLS: dict[str, tuple[tuple[str, int], ...]] = {
+    "base": (("strides", 2),),
+    "build": (("strides", 1), ("incline-accelerations", 1)),
+    "peak": (("strides", 2),),
+    "taper": (("strides", 2),),
+    "race": (("strides", 1),),
+    "recovery": (("strides", 1),),
+}
+DRILL_SLUGS = frozenset({"strides", "incline-accelerations"})
+TESTS_PREVENTION = ("sl-bridge-reps", "nordic-lowering-s")
+TESTS_REHAB = ("aslr-deg", "sl-bridge-reps", "h-test-insecurity")
+TEST_NAMES = {
+    "sl-bridge-reps": "single-leg bridge reps", "nordic-lowering-s": "Nordic lowering time",
+    "aslr-deg": "active straight-leg raise", "h-test-insecurity": "H-test", "iso-hold-s": "hold time",
+}
+ASKLING_SESSIONS = 3
+ISO_SESSIONS = 2
+# A reassessment is a maximal effort: keep it off a Nordic day and the day after one.
+TEST_ON_NORDIC_DAY = Conflict(50, "a Nordic session the same day")
+TEST_AFTER_NORDIC = Conflict(30, "the day after Nordics")
+ON_TEST_DAY = Conflict(50, "on your reassessment day")
+ASSESSMENT_RX = Prescription(1, (1,))
+
+
+@dataclass
+class WeekPlanner:
+    """Plans week after week, remembering what is booked so later weeks space from earlier ones."""
+
+    today: dt.date
+    profile: Profile
+    advice: AdviceReport | None
+    history: HistorySummary
+    kept: Sequence[PlanItem]
+    programme: Programme
+    gate: StageGate | None
+    injury: Injury | None
+    race_windows: frozenset[dt.date]
+    items: list[PlanItem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    booked: dict[dt.date, set[str]] = field(default_factory=lambda: defaultdict(set))
+    used: dict[dt.date, set[str]] = field(default_factory=lambda: defaultdict(set))
+    nordic_days: set[dt.date] = field(default_factory=set)
+    last_assessment: dt.date | None = None
+    deload_reason: str = ""
+
+    def __post_init__(self) -> None:
+        # `booked`: exercises on a day (no second one); `used`: what counts against a week's sessions.
+        for day, exercise in self.history.logged:
+            self.booked[day].add(exercise)
+            self.used[day].add(exercise)
+        for item in self.kept:
+            self.used[item.date].add(item.exercise)
+            if item.date >= self.today:
+                self.booked[item.date].add(item.exercise)
+        self.nordic_days = {d for d in self.history.nordic_dates}
+        self.nordic_days |= {k.date for k in self.kept if k.exercise == "nordic" and k.status == "planned"}
+        kept_tests = [k.date for k in self.kept if k.kind == "assessment"]
+        dates = [d for d in (self.history.last_assessment, *kept_tests) if d is not None]
+        self.last_assessment = max(dates) if dates else None
+        self.nordic = nordic_start(
+            self.advice, self.profile.nordic_ability, bool(self.history.nordic_dates), self.history.nordic_step,
+            self.profile.mode == "rehab",
+        )
+        self.deload_now = self.advice is not None and any(a.action == "deload" for a in self.advice.advice)
+
+    # -- the week ---------------------------------------------------------------------------------------------
+
+    def plan_week(self, index: int, week: SeasonWeek) -> None:
+        """Add one week's items."""
+        days = [day_of(week.start + dt.timedelta(days=n), self.profile) for n in range(7)]
+        open_days = [d for d in days if d.date >= self.today]
+        deload = week.deload or (index == 0 and self.deload_now)
+        self.deload_reason = week.deload_reason or "deload (today's advice): fewer sets, same sessions"
+        if self.profile.mode == "rehab":
+            self._rehab(index, week, days, open_days, deload)
+            return
+        self._nordics(index, week, days, open_days, deload)
+        self._assessment(index, week, days, open_days, TESTS_PREVENTION)
+        self._accessories(index, week, days, open_days, deload)
+        self._drills(week, open_days)
+
+    def _rehab(self, index: int, week: SeasonWeek, days: list[Day], open_days: list[Day], deload: bool) -> None:
+        assert self.gate is not None
+        start = None if self.injury is None else self.injury.date + dt.timedelta(days=int(ASKLING_START_DAYS.value))
+        askling_days = [d for d in open_days if start is None or d.date >= start]
+        self._strength_sessions(
+            index, week, days, open_days, ("iso-hold",), ISO_SESSIONS, deload, "isometric holds come first"
+        )
+        self._strength_sessions(
+            index, week, days, askling_days, ASKLING, ASKLING_SESSIONS, deload,
+            "Askling L-protocol (Askling 2013)",
+        )
+        if self.gate.open >= 2:
+            self._nordics(index, week, days, open_days, deload)
+        tests = TESTS_REHAB
+        self._assessment(index, week, days, open_days, tests, h_test_now=index == 0 and self.gate.needs_h_test)
+        if self.gate.open >= 1:
+            self._stage_drills(week, open_days, STAGES[self.gate.open - 1])
+        if index == 0 and self.gate.waiting_for:
+            following = self.gate.open + 1
+            what = "running" if self.gate.open == 0 else f"running stage {following}"
+            self.notes.append(f"Rehab: {what} opens after {'; '.join(self.gate.waiting_for)}.")
+
+    # -- Nordics ----------------------------------------------------------------------------------------------
+
+    def _nordics(self, index: int, week: SeasonWeek, days: list[Day], open_days: list[Day], deload: bool) -> None:
+        prog_week = min(self.programme.week + index, MAINTENANCE_WEEK)
+        full = self.programme.remaining if index == 0 else programme_sessions(prog_week)
+        if week.race_week or week.block == "recovery":
+            full = min(full, 1)
+        elif week.block == "taper":
+            full = min(full, 2)
+        needed = full - self._used(days, {"nordic"})
+        if needed <= 0:
+            return
+        dose = nordic_week_dose(self.nordic, index, prog_week)
+        candidates = [d for d in open_days if d.date not in self.race_windows and "nordic" not in self.booked[d.date]]
+        placement = self._place(
+            days, candidates, needed, spaced=self.nordic_days, min_gap=int(NORDIC_GAP_DAYS.value), label="Nordics"
+        )
+        reduced = week.race_week or week.block in ("taper", "recovery")
+        sessions = full if reduced else programme_sessions(prog_week)
+        for day in placement.days:
+            parts = [programme_text(prog_week, sessions)]
+            if index == 0:
+                parts.append(action_text(self.nordic))
+            self._add(day, "nordic", self.nordic.step, dose, deload, week, parts, placement.gave_way.get(day.date))
+            self.nordic_days.add(day.date)
+        if len(placement.days) < needed:
+            missing = needed - len(placement.days)
+            when = "in the days left this week" if index == 0 else f"in the week of {week.start:%d %b}"
+            self.notes.append(f"{missing} Nordic session(s) did not fit {when} (no free day far enough from the "
+                              "others, a race or a hard day).")
+
+    # -- accessories and rehab strength -------------------------------------------------------------------------
+
+    def _accessories(
+        self, index: int, week: SeasonWeek, days: list[Day], open_days: list[Day], deload: bool
+    ) -> None:
+        if week.race_week or week.block == "recovery":
+            return
+        light = week.block in ("peak", "taper")
+        count = int(ACCESSORY_SESSIONS_LIGHT.value if light else ACCESSORY_SESSIONS_FULL.value)
+        pair = ACCESSORIES[week.emphasis]
+        why = f"{week.emphasis} emphasis this week"
+        self._strength_sessions(index, week, days, open_days, pair, count, deload, why, counted=ALL_ACCESSORIES)
+
+    def _strength_sessions(
+        self,
+        index: int,
+        week: SeasonWeek,
+        days: list[Day],
+        open_days: list[Day],
+        exercises: Sequence[str],
+        count: int,
+        deload: bool,
+        why: str,
+        counted: Iterable[str] | None = None,
+    ) -> None:
+        """`count` sessions a week of `exercises` (all on one day each), minus the days that already hold one."""
+        counted_set = frozenset(counted or exercises)
+        needed = count - self._used(days, counted_set)
+        if needed <= 0:
+            return
+        candidates = [
+            d for d in open_days if d.date not in self.race_windows and not (counted_set & self.booked[d.date])
+        ]
+        # Sessions of the same exercises 48 h apart, like the Nordics; off a reassessment day (a maximal test).
+        spaced = [d for d, booked in self.booked.items() if counted_set & booked]
+        placement = self._place(
+            days, candidates, needed, spaced=spaced, min_gap=2, label="session", prefer_nordic=True, avoid_tests=True
+        )
+        for day in placement.days:
+            for slug in exercises:
+                plan = advised(self.advice, slug)
+                parts = [why]
+                if index == 0:
+                    parts.append(action_text(plan))
+                self._add(day, slug, plan.step, plan.dose, deload, week, parts, placement.gave_way.get(day.date))
+
+    # -- reassessment -------------------------------------------------------------------------------------------
+
+    def _assessment(
+        self,
+        index: int,
+        week: SeasonWeek,
+        days: list[Day],
+        open_days: list[Day],
+        tests: Sequence[str],
+        h_test_now: bool = False,
+    ) -> None:
+        if any(k.kind == "assessment" and week.start <= k.date <= week.end for k in self.kept):
+            return
+        last = self.last_assessment
+        low, high = week.start, week.end
+        reason = "baseline: your first reassessment"
+        if h_test_now and not (last is not None and (self.today - last).days < 7):
+            tests, reason = ("h-test-insecurity",), "H-test: sprinting waits until it shows no insecurity"
+        elif last is not None:
+            earliest = last + dt.timedelta(weeks=int(REASSESS_MIN_WEEKS.value))
+            latest = last + dt.timedelta(weeks=int(REASSESS_MAX_WEEKS.value))
+            must = week.end >= latest
+            wanted = week.deload and not week.race_week and week.block != "taper"
+            if week.end < earliest or not (must or wanted):
+                return
+            low, high = max(low, earliest), min(high, latest)
+            weeks_since = (low - last).days // 7
+            reason = f"reassessment, {weeks_since}+ weeks after the last" + (
+                " (deload week: fresh legs)" if wanted else ""
+            )
+        elif index != 0:
+            return
+        candidates = [d for d in open_days if low <= d.date <= high and d.date not in self.race_windows]
+        placement = self._place(days, candidates, 1, test=True)
+        for day in placement.days:
+            for test in tests:
+                why = [f"{reason}: {TEST_NAMES.get(test, test)}"]
+                self._add(day, test, None, ASSESSMENT_RX, False, week, why, placement.gave_way.get(day.date),
+                          kind="assessment")
+            self.last_assessment = day.date
+
+    # -- run drills ---------------------------------------------------------------------------------------------
+
+    def _drills(self, week: SeasonWeek, open_days: list[Day]) -> None:
+        plan = DRILLS["race" if week.race_week else week.block]
+        race = week.race if week.race_week else None
+        for slug, count in plan:
+            needed = count - self._used([day_of(week.start + dt.timedelta(days=n), self.profile) for n in range(7)],
+                                        {slug})
+            if needed <= 0:
+                continue
+            candidates = [
+                d for d in open_days
+                if d.is_easy_run and not (DRILL_SLUGS & self.booked[d.date]) and (race is None or d.date < race.date)
+            ]
+            if not candidates:
+                if open_days and any(d.is_run for d in open_days):
+                    self.notes.append("No easy-run day is free for strides: add them after any easy run.")
+                continue
+            slots = [Slot(d, (), (race.date - d.date).days if race else 0) for d in candidates]
+            drill = advised(self.advice, slug)
+            for day in place(slots, needed).days:
+                count_text = _drill_text(slug, drill.dose)
+                why = [count_text + (" before the race" if race else "")]
+                self._add(day, slug, drill.step, drill.dose, False, week, why, None, kind="run-drill")
+
+    def _stage_drills(self, week: SeasonWeek, open_days: list[Day], stage: RunStage) -> None:
+        needed = int(REHAB_DRILL_SESSIONS.value) - self._used(
+            [day_of(week.start + dt.timedelta(days=n), self.profile) for n in range(7)], {stage.exercise}
+        )
+        candidates = [d for d in open_days if not (DRILL_SLUGS & self.booked[d.date]) and not d.is_heavy]
+        if needed <= 0 or not candidates:
+            return
+        slots = [Slot(d, (), 0 if d.is_easy_run else 1) for d in candidates]
+        dose = Prescription(1, (stage.count,))
+        following = (
+            f"stage {stage.number + 1} opens after {int(REHAB_STAGE_SESSIONS.value)} sessions with progress/hold "
+            "advice and no pain flag" + (" and an H-test of 0" if stage.number + 1 == len(STAGES) else "")
+            if stage.number < len(STAGES)
+            else "when this is pain-free and the H-test stays at 0, switch to prevention mode in your profile"
+        )
+        for day in place(slots, needed, spaced_from=(), min_gap=2).days:
+            why = [f"running stage {stage.number} of {len(STAGES)}: {stage.count} {stage.what} at {stage.effort}",
+                   following]
+            self._add(day, stage.exercise, stage.step, dose, False, week, why, None, kind="run-drill")
+
+    # -- helpers ------------------------------------------------------------------------------------------------
+
+    def _used(self, days: Sequence[Day], exercises: Iterable[str]) -> int:
+        wanted = set(exercises)
+        return sum(1 for d in days if wanted & self.used[d.date])
+
+    def _place(
+        self,
+        days: Sequence[Day],
+        candidates: Sequence[Day],
+        count: int,
+        *,
+        spaced: Iterable[dt.date] = (),
+        min_gap: int = 1,
+        label: str = "",
+        prefer_nordic: bool = False,
+        test: bool = False,
+        avoid_tests: bool = False,
+    ) -> Placement:
+        """Place `count` hamstring-strength sessions; long-run, hard and race days only if the runner's usual
+        week has too few days without them."""
+        # Only the runner's usual week can force a severe day; a race window or the days already gone drop
+        # sessions instead.
+        full_week_ok = [d for d in days if not (d.is_long or d.is_hard)]
+        allow_severe = len(full_week_ok) < count
+        slots = []
+        for day in candidates:
+            following = day_of(day.date + dt.timedelta(days=1), self.profile)
+            conflicts = strength_conflicts(day, following)
+            if test:
+                if day.date in self.nordic_days:
+                    conflicts.append(TEST_ON_NORDIC_DAY)
+                if day.date - dt.timedelta(days=1) in self.nordic_days:
+                    conflicts.append(TEST_AFTER_NORDIC)
+            if avoid_tests and any(i.kind == "assessment" and i.date == day.date for i in self.items):
+                conflicts.append(ON_TEST_DAY)
+            if not allow_severe and any(c.weight >= SEVERE for c in conflicts):
+                continue
+            bonus = AFTER_EASY_RUN if day.is_easy_run else 0
+            if prefer_nordic and ("nordic" in self.booked[day.date]):
+                bonus += SAME_DAY_AS_NORDIC
+            slots.append(Slot(day, tuple(conflicts), bonus))
+        nearby = [d for d in spaced if abs((d - days[0].date).days) <= 9]
+        return place(slots, count, spaced_from=nearby, min_gap=min_gap, spacing_text=label)
+
+    def _add(
+        self,
+        day: Day,
+        exercise: str,
+        step: str | None,
+        dose: Prescription,
+        deload: bool,
+        week: SeasonWeek,
+        parts: list[str | None],
+        gave_way: tuple[str, ...] | None,
+        kind: str = "strength",
+    ) -> None:
+        cut = deload and kind == "strength"
+        rx = deload_prescription(dose) if cut else dose
+        ahead = ahead_text(day, self.profile)
+        reasons: list[str | None] = [where_text(day), None if gave_way and ahead in gave_way else ahead]
+        reasons += parts
+        if cut:
+            reasons.append(self.deload_reason)
+        if gave_way:
+            reasons.append("no better day was free: " + ", ".join(gave_way))
+        self.items.append(
+            PlanItem(
+                date=day.date,
+                exercise=exercise,
+                kind=kind,
+                prescription=rx,
+                step=step,
+                deload=cut,
+                why="; ".join(r for r in reasons if r),
+            )
+        )
+        self.booked[day.date].add(exercise)
+        self.used[day.date].add(exercise)
+
+
+def _drill_text(slug: str, dose: Prescription) -> str:
+    count = dose.reps[0] if dose.reps else 1
+    if slug == "incline-accelerations":
+        return f"{count} uphill accelerations of 10-15 s, walk down"
+    return f"{count} strides of about 100 m, walk back"
+
