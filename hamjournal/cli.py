@@ -31,6 +31,8 @@ COMMANDS: dict[str, str] = {
     "import": "transfer:import_",
     "backup": "backup:backup",
     "restore": "backup:restore",
+    "athletes": "athletes:athletes",
+    "copy": "copy:copy",
 }
 # After one of these succeeds, today's rolling backup is made (when there is none yet).
 WRITE_COMMANDS = frozenset({"log", "pain", "run", "import"})
@@ -209,6 +211,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     restore = command("restore", "put a backup in place of the journal; the current journal is kept aside")
     restore.add_argument("file", metavar="FILE", help="a backup, e.g. DATA_DIR/backups/daily-journal-2026-11-24.db")
+
+    athletes = command("athletes", "list the journal's athletes (a squad journal holds several), or add or rename one")
+    actions = athletes.add_subparsers(dest="athletes_action", metavar="ACTION")
+    add = actions.add_parser("add", parents=[common], help="add an athlete", description="add an athlete")
+    add.add_argument("name", metavar="NAME", help="their name, as --athlete will take it")
+    rename = actions.add_parser("rename", parents=[common], help="rename an athlete", description="rename an athlete")
+    rename.add_argument("old", metavar="OLD")
+    rename.add_argument("new", metavar="NEW")
+
+    copy = command(
+        "copy", "copy the whole journal (every athlete) to another file or database, verified, all or nothing"
+    )
+    copy.add_argument("--to", metavar="TARGET", help="a journal file or a database URL (postgresql+psycopg://...)")
+    copy.add_argument("--replace", action="store_true", help="replace a journal the target holds already")
     return parser
 
 

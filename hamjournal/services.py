@@ -20,10 +20,10 @@ from hamjournal.store.repo import ImportSummary, Store
 
 if TYPE_CHECKING:
     # The week and progress maths load when first asked for, so `hamjournal log ...` does not pay for them.
-    from hamjournal.domain.progress import ProgressData
-    from hamjournal.domain.week import WeekView
     from hamjournal.domain.planner import Plan
+    from hamjournal.domain.progress import ProgressData
     from hamjournal.domain.rules import AdviceReport
+    from hamjournal.domain.week import WeekView
 
 # How far back the logging form looks for the step and tempo to suggest.
 LAST_SESSION_LOOKBACK_DAYS = 120
@@ -40,16 +40,49 @@ class JournalService:
     def __init__(self, store: Store, today: Callable[[], dt.date] = config.today) -> None:
         self.store = store
         self._today = today
+        # The last advice worked out, keyed by (today, the store's write count): the week's strip and the Advice
+        # screen share it, and nothing is read again until a write or a new day.
+        self._advice_cache: tuple[tuple[dt.date, int], AdviceReport, str] | None = None
 
     @classmethod
-    def open(cls, location: str | None = None, athlete: str | None = None, create: bool = True) -> JournalService:
-        """Open the journal at --db / HAMJOURNAL_DB / the default file."""
-        return cls(Store.open(config.journal_location(location), athlete=athlete, create=create))
+    def open(
+        cls, location: str | None = None, athlete: str | None = None, create: bool = True, any_athlete: bool = False
+    ) -> JournalService:
+        """Open the journal at --db / HAMJOURNAL_DB / the default file.
+
+        With any_athlete, a journal of several athletes opened without a name opens for its first athlete
+        (the app, which can switch) instead of refusing (the CLI, which must not guess whose entry it logs).
+        """
+        from hamjournal.store.errors import AthleteNotChosen
+
+        where = config.journal_location(location)
+        try:
+            return cls(Store.open(where, athlete=athlete, create=create))
+        except AthleteNotChosen as error:
+            if not any_athlete:
+                raise
+            return cls(Store.open(where, athlete=error.names[0], create=create))
 
     @property
     def label(self) -> str:
         """The journal's file (or URL), for messages."""
         return self.store.label
+
+    @property
+    def athlete(self) -> str:
+        """Whose journal this is (the athlete's name in a squad journal; "me" in a runner's own)."""
+        return self.store.athlete_name
+
+    @property
+    def heading(self) -> str:
+        """The journal for the app's header: its file or URL, led by the athlete's name in a squad journal."""
+        from hamjournal.store.engine import DEFAULT_ATHLETE
+
+        return self.label if self.athlete == DEFAULT_ATHLETE else f"{self.athlete} · {self.label}"
+
+    def for_athlete(self, name: str) -> JournalService:
+        """The same journal, on the same connections, for another athlete (the app's switcher, the coach view)."""
+        return JournalService(self.store.for_athlete(name), self._today)
 
     def today(self) -> dt.date:
         """Today, as the injected clock says."""
@@ -71,28 +104,31 @@ class JournalService:
             draft = replace(draft, tempo=self.suggested_tempo(draft.exercise, draft.date) or draft.tempo)
         return self.store.add_session(draft)
 
-    def edit_session(self, session_id: int, exercise: str, sets: str, **fields: object) -> Session:
-        """Replace a logged session with newly validated values."""
+    def edit_session(
+        self, session_id: int, exercise: str, sets: str, revision: int | None = None, **fields: object
+    ) -> Session:
+        """Replace a logged session with newly validated values (refused with StaleEntry if `revision`, the one
+        it was read with, is no longer the stored one)."""
         draft = entries.make_session(self.today(), exercise, sets, **fields)  # type: ignore[arg-type]
-        return self.store.update_session(replace(draft, id=session_id))
+        return self.store.update_session(replace(draft, id=session_id, revision=revision))
 
     def check_in(self, pain: object, **fields: object) -> SymptomLog:
         """Validate and save a pain / stiffness check-in."""
         return self.store.add_symptom(entries.make_symptom(self.today(), pain, **fields))  # type: ignore[arg-type]
 
-    def edit_check_in(self, log_id: int, pain: object, **fields: object) -> SymptomLog:
-        """Replace a check-in with newly validated values."""
+    def edit_check_in(self, log_id: int, pain: object, revision: int | None = None, **fields: object) -> SymptomLog:
+        """Replace a check-in with newly validated values (StaleEntry if changed since read at `revision`)."""
         draft = entries.make_symptom(self.today(), pain, **fields)  # type: ignore[arg-type]
-        return self.store.update_symptom(replace(draft, id=log_id))
+        return self.store.update_symptom(replace(draft, id=log_id, revision=revision))
 
     def log_run(self, minutes: object, **fields: object) -> Run:
         """Validate and save a run."""
         return self.store.add_run(entries.make_run(self.today(), minutes, **fields))  # type: ignore[arg-type]
 
-    def edit_run(self, run_id: int, minutes: object, **fields: object) -> Run:
-        """Replace a run with newly validated values."""
+    def edit_run(self, run_id: int, minutes: object, revision: int | None = None, **fields: object) -> Run:
+        """Replace a run with newly validated values (StaleEntry if changed since read at `revision`)."""
         draft = entries.make_run(self.today(), minutes, **fields)  # type: ignore[arg-type]
-        return self.store.update_run(replace(draft, id=run_id))
+        return self.store.update_run(replace(draft, id=run_id, revision=revision))
 
     def log_assessment(self, test: str, **fields: object) -> Assessment:
         """Validate and save a reassessment result."""
@@ -251,11 +287,16 @@ class JournalService:
         from hamjournal.domain.thresholds import PLAN_LOOKAHEAD_DAYS
         from hamjournal.store import series
 
+        cached = self.cached_advice()
+        if cached is not None:
+            return cached[0]
         today = self.today()
+        key = (today, self.store.changes)  # taken before reading: a write meanwhile makes this entry stale
         start = today - dt.timedelta(days=HISTORY_DAYS - 1)
-        return advise(
+        profile = self.store.profile()
+        report = advise(
             today,
-            self.store.profile(),
+            profile,
             self.store.sessions_between(start, today),
             self.store.symptoms_between(start, today),
             self.store.runs_between(start, today),
@@ -263,6 +304,15 @@ class JournalService:
             self.store.plan_between(start, today + dt.timedelta(days=int(PLAN_LOOKAHEAD_DAYS.value))),
             training_start=series.first_session_day(self.store),
         )
+        self._advice_cache = (key, report, profile.mode)
+        return report
+
+    def cached_advice(self) -> tuple[AdviceReport, str] | None:
+        """Today's advice and the runner's mode as last worked out, when nothing was written since; reads nothing."""
+        cached = self._advice_cache
+        if cached is None or cached[0] != (self.today(), self.store.changes):
+            return None
+        return cached[1], cached[2]
 
     # -- the whole journal ----------------------------------------------------------------------------
 
@@ -275,14 +325,15 @@ class JournalService:
         return self.store.import_journal(journal, replace_all=replace_all)
 
     def daily_backup(self) -> Path | None:
-        """Today's rolling backup of a journal file, once a day (keeps 7); None when made already or a URL.
+        """Today's rolling backup, once a day (keeps 7): a copy of a journal file, or for a server journal every
+        athlete's Journal JSON; None when made already.
 
         Raises JournalError when the copy cannot be written: the caller shows it as a warning.
         """
         from hamjournal.store import backup
 
         if config.is_url(self.label):
-            return None  # a server database has its own backups
+            return backup.daily_server_backup(self.store.engine, self.label, config.backup_dir(), self.today())
         return backup.daily_backup(Path(self.label), config.backup_dir(), self.today())
 
     # -- progress, reassessment and the report -------------------------------------------------------

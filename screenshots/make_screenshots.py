@@ -28,6 +28,7 @@ os.environ.update(
 
 from tests.ui.helpers import make_app, settle  # noqa: E402
 from tests.ui.journals import build_fixed_journal  # noqa: E402
+from tests.ui.planner_support import open_onboarding  # noqa: E402
 from tests.ui.player_support import player_at_first_rep  # noqa: E402
 
 SIZE = (120, 40)
@@ -41,9 +42,13 @@ SHOTS: list[tuple[str, tuple[str | Callable[[Pilot[object]], Awaitable[None]], .
     ("log-run", ("r",), True),
     ("confirm-delete", ("left", "down", "x"), True),
     ("help", ("question_mark",), True),
+    ("advice", ("a",), True),
     ("exercises", ("e",), True),
     ("exercise-detail", ("e", "enter"), True),
     ("tempo-player", (player_at_first_rep,), True),
+    ("onboarding", (open_onboarding,), False),
+    ("profile", ("P",), True),
+    ("block-view", ("b",), True),
 ]
 
 

@@ -1,7 +1,9 @@
 """`backup` and `restore`, and the rolling daily backup made after a write command.
 
 Backups are consistent SQLite copies (VACUUM INTO), readable by their owner only. A restore checks the
-backup first, keeps the current journal aside, and only then puts the backup in its place.
+backup first, keeps the current journal aside, and only then puts the backup in its place. A journal on a
+database server is backed up as Journal JSON, one file per athlete in a folder; the server's own backups are
+the server's job.
 """
 
 from __future__ import annotations
@@ -14,7 +16,10 @@ from pathlib import Path
 from hamjournal import config
 from hamjournal.commands import CommandFailed, open_service
 
-SERVER_HINT = "for a server database use `hamjournal export -o FILE` and your database's own backups"
+SERVER_HINT = (
+    "for a server database restore one athlete with `hamjournal --athlete NAME import --replace FILE` from a "
+    "`hamjournal backup` folder, or use the server's own backups"
+)
 
 
 def backup(args: argparse.Namespace) -> int:
@@ -23,7 +28,7 @@ def backup(args: argparse.Namespace) -> int:
 
     location = config.journal_location(getattr(args, "db", None))
     if config.is_url(location):
-        raise CommandFailed(f"`hamjournal backup` copies journal files; {SERVER_HINT}")
+        return _server_backup(location, args.output)
     journal = Path(location).expanduser()
     # Opening checks the file is a journal this version reads (and names it in the message when not).
     open_service(args, create=False).close()
@@ -34,6 +39,29 @@ def backup(args: argparse.Namespace) -> int:
         target = config.backup_dir() / f"{journal.stem}-{stamp}.db"
     backups.snapshot(journal, target)
     print(f"Backed up {journal} to {target}.")
+    return 0
+
+
+def _server_backup(location: str, output: str | None) -> int:
+    """A server journal: every athlete's Journal JSON into a new folder (backups/NAME-STAMP, or -o FOLDER)."""
+    from hamjournal.store import backup as backups
+    from hamjournal.store.engine import open_engine
+
+    engine, label = open_engine(location, create=False)
+    try:
+        if output:
+            target = Path(output).expanduser()
+        else:
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            target = config.backup_dir() / f"{backups.server_stem(label)}-{stamp}"
+        backups.server_backup(engine, label, target)
+    finally:
+        engine.dispose()
+    count = len(list(target.glob("*.json")))
+    print(
+        f"Backed up {count} athlete{'s' if count != 1 else ''} of {label} to {target} (one Journal JSON file each; "
+        "restore one with `hamjournal --athlete NAME import --replace FILE`)."
+    )
     return 0
 
 
@@ -63,8 +91,21 @@ def after_write(args: argparse.Namespace) -> None:
     try:
         location = config.journal_location(getattr(args, "db", None))
         if config.is_url(location):
+            _daily_server_backup(location)
             return
         backups.daily_backup(Path(location).expanduser(), config.backup_dir(), config.today())
     except (JournalError, OSError) as error:
         # The entry is saved (exit 0); stdout keeps its one confirmation line for scripts.
         print(f"hamjournal: warning: today's backup was not made: {error}", file=sys.stderr)
+
+
+def _daily_server_backup(location: str) -> None:
+    from hamjournal.store import backup as backups
+    from hamjournal.store.engine import open_engine
+
+    folder, today = config.backup_dir(), config.today()
+    engine, label = open_engine(location, create=False)
+    try:
+        backups.daily_server_backup(engine, label, folder, today)
+    finally:
+        engine.dispose()

@@ -97,6 +97,10 @@ class Session:
     pain_during: int | None = None
     note: str = ""
     id: int | None = None
+    # The stored copy's edit count (None until saved): an edit carries it back so a change made meanwhile on
+    # another machine is refused, not overwritten. Not part of the record's value: equality, import's duplicate
+    # check and Journal JSON ignore it.
+    revision: int | None = field(default=None, compare=False)
 
     @property
     def total_reps(self) -> int:
@@ -119,6 +123,10 @@ class SymptomLog:
     fatigue: int | None = None
     note: str = ""
     id: int | None = None
+    # The stored copy's edit count (None until saved): an edit carries it back so a change made meanwhile on
+    # another machine is refused, not overwritten. Not part of the record's value: equality, import's duplicate
+    # check and Journal JSON ignore it.
+    revision: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -134,6 +142,10 @@ class Run:
     finish_s: float | None = None
     note: str = ""
     id: int | None = None
+    # The stored copy's edit count (None until saved): an edit carries it back so a change made meanwhile on
+    # another machine is refused, not overwritten. Not part of the record's value: equality, import's duplicate
+    # check and Journal JSON ignore it.
+    revision: int | None = field(default=None, compare=False)
 
     @property
     def load(self) -> float | None:
@@ -181,6 +193,10 @@ class PlanItem:
     origin: str = "auto"
     status: str = "planned"
     id: int | None = None
+    # The stored copy's edit count (None until saved): an edit carries it back so a change made meanwhile on
+    # another machine is refused, not overwritten. Not part of the record's value: equality, import's duplicate
+    # check and Journal JSON ignore it.
+    revision: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

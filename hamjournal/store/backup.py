@@ -1,7 +1,9 @@
 """Copies of the journal: rolling daily backups, on-demand backups and restore.
 
 SQLite journals are copied with VACUUM INTO, which writes a consistent snapshot even while another
-process is writing. A server journal (PostgreSQL) is backed up as a JSON export by the caller instead.
+process is writing. A server journal (PostgreSQL) is backed up as Journal JSON, one file per athlete in a
+folder of its own, read in one snapshot; restoring one is `hamjournal --athlete NAME import --replace FILE`.
+The server's own backups (pg_dump, base backups) remain the server's job.
 """
 
 from __future__ import annotations
@@ -10,14 +12,19 @@ import contextlib
 import datetime as dt
 import glob
 import os
+import re
 import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hamjournal.store.engine import SQLITE_HEADER, busy_timeout_ms, make_private_dir
 from hamjournal.store.errors import JournalError, JournalUnwritable, NotAJournal
 from hamjournal.store.schema import APPLICATION, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 KEEP_DAILY_BACKUPS = 7
 DAILY_PREFIX = "daily-"
@@ -73,6 +80,74 @@ def daily_backup(journal: Path, folder: Path, today: dt.date) -> Path | None:
             return None
         raise
     prune(folder, journal.stem)
+    return made
+
+
+def server_stem(label: str) -> str:
+    """A file-name-safe name for a server journal: its database name ("club"), else "server"."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        database = make_url(label).database or ""
+    except Exception:  # a label that is no URL: the generic name will do
+        database = ""
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", Path(database).stem).strip("._") or "server"
+
+
+def server_backup(engine: Engine, label: str, target: Path) -> Path:
+    """Write every athlete's Journal JSON into the new folder `target` (0700, files 0600), all at once.
+
+    The files are written into a hidden folder beside `target`, which is renamed when complete, so a crash
+    never leaves half a backup under a backup's name.
+    """
+    from hamjournal.domain.journal_json import dumps_journal
+    from hamjournal.store.copy import read_all
+
+    if target.exists():
+        raise JournalError(f"{target} exists already; a backup never overwrites anything")
+    athletes = read_all(engine, label)
+    partial: Path | None = None
+    try:
+        make_private_dir(target.parent)
+        partial = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=PARTIAL_SUFFIX))
+        for number, athlete in enumerate(athletes, 1):
+            safe = re.sub(r"[^A-Za-z0-9._-]+", "_", athlete.name).strip("._") or "athlete"
+            path = partial / f"{number:02d}-{safe}.json"
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(dumps_journal(athlete.journal) + "\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+        if target.exists():
+            raise FileExistsError(17, "exists already", str(target))
+        os.rename(partial, target)
+        partial = None
+        _fsync_folder(target.parent)
+    except FileExistsError as error:
+        raise JournalError(f"{target} exists already; a backup never overwrites anything") from error
+    except OSError as error:
+        raise JournalUnwritable(f"the backup {target} could not be written ({error.strerror})") from error
+    finally:
+        if partial is not None:
+            shutil.rmtree(partial, ignore_errors=True)
+    return target
+
+
+def daily_server_backup(engine: Engine, label: str, folder: Path, today: dt.date) -> Path | None:
+    """Today's JSON backup of a server journal if there is none yet; keeps the newest KEEP_DAILY_BACKUPS."""
+    stem = server_stem(label)
+    target = folder / f"{DAILY_PREFIX}{stem}-{today.isoformat()}"
+    if target.exists():
+        return None
+    try:
+        made = server_backup(engine, label, target)
+    except JournalError:
+        if target.exists():  # another hamjournal made today's backup at the same moment
+            return None
+        raise
+    backups = sorted(p for p in folder.glob(f"{DAILY_PREFIX}{glob.escape(stem)}-????-??-??") if p.is_dir())
+    for old in backups[:-KEEP_DAILY_BACKUPS]:
+        shutil.rmtree(old, ignore_errors=True)
     return made
 
 

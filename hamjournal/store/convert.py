@@ -101,6 +101,7 @@ def session_from(row: Row, sets: Sequence[Row]) -> Session:
         pain_during=row["pain_during"],
         note=row["note"],
         sets=tuple(SetEntry(s["reps"], s["side"], s["load_kg"], s["hold_s"]) for s in sets),
+        revision=row["revision"],
     )
 
 
@@ -134,6 +135,7 @@ def symptom_from(row: Row) -> SymptomLog:
         sleep_h=row["sleep_h"],
         fatigue=row["fatigue"],
         note=row["note"],
+        revision=row["revision"],
     )
 
 
@@ -163,6 +165,7 @@ def run_from(row: Row) -> Run:
         strides=row["strides"],
         finish_s=row["finish_s"],
         note=row["note"],
+        revision=row["revision"],
     )
 
 
@@ -222,4 +225,5 @@ def plan_from(row: Row) -> PlanItem:
         why=row["why"],
         origin=row["origin"],
         status=row["status"],
+        revision=row["revision"],
     )

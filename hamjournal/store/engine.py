@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import importlib.util
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -25,6 +26,9 @@ BUSY_TIMEOUT_MS = 5000
 # Private, for tests: how long to wait for another writer, so a "held lock" test need not wait 10 s.
 ENV_BUSY_TIMEOUT = "_HAMJOURNAL_BUSY_TIMEOUT_MS"
 DEFAULT_ATHLETE = "me"
+# The advisory lock key hamjournal's writers share on a PostgreSQL database ("HAMJ"); per database, so two
+# journals on one server never wait for each other.
+PG_WRITE_LOCK = 0x48414D4A
 
 
 def busy_timeout_ms() -> int:
@@ -49,11 +53,20 @@ def make_private_dir(folder: Path) -> None:
 
 
 def lock_for_write(conn: Connection) -> None:
-    """Start the transaction with SQLite's write lock taken (BEGIN IMMEDIATE), waiting, then retrying once.
+    """Take the journal's write lock at the start of the transaction: one writer at a time, on any back end.
 
-    Taking the lock first makes DDL part of the transaction (pysqlite would otherwise autocommit each
-    CREATE / ALTER), and a busy journal is found before anything is done, so retrying is safe.
+    SQLite: BEGIN IMMEDIATE (waiting, then retrying once). Taking the lock first makes DDL part of the
+    transaction (pysqlite would otherwise autocommit each CREATE / ALTER), and a busy journal is found before
+    anything is done, so retrying is safe. PostgreSQL: a transaction-scoped advisory lock, which exists before
+    any table does (the first migration needs it too) and is released by COMMIT or ROLLBACK; waiting is bounded
+    by lock_timeout, so a stuck writer becomes JournalBusy, as on SQLite. Serialising writers keeps
+    read-then-write steps (import's duplicate check, migrations, copy's "is the target empty") correct
+    without relying on the isolation level.
     """
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SET LOCAL lock_timeout = {busy_timeout_ms()}")
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
+        return
     if conn.dialect.name != "sqlite":
         return
     try:
@@ -69,7 +82,8 @@ def is_busy(error: BaseException) -> bool:
     """True for SQLite's "database is locked" / "busy" errors (another process holds the write lock)."""
     orig = getattr(error, "orig", None) or error
     text_ = str(orig).lower()
-    return "locked" in text_ or "busy" in text_
+    # PostgreSQL: SQLSTATE 55P03 (lock_not_available), "canceling statement due to lock timeout".
+    return "locked" in text_ or "busy" in text_ or "lock timeout" in text_ or getattr(orig, "sqlstate", "") == "55P03"
 
 
 def open_engine(location: str, create: bool = True) -> tuple[Engine, str]:
@@ -78,8 +92,8 @@ def open_engine(location: str, create: bool = True) -> tuple[Engine, str]:
     Returns the engine and a label (the file, or the URL without its password) for messages.
     """
     if is_url(location):
-        engine = create_engine(location, pool_pre_ping=True)
         label = _safe_url(location)
+        engine = _server_engine(location, label)
     else:
         path = Path(location).expanduser()
         _check_file(path, create)
@@ -88,7 +102,7 @@ def open_engine(location: str, create: bool = True) -> tuple[Engine, str]:
         label = str(path)
     try:
         with translate_errors(label):
-            _prepare(engine, label)
+            _prepare(engine, label, create)
     except BaseException:
         engine.dispose()
         raise
@@ -112,7 +126,7 @@ def translate_errors(label: str) -> Iterator[None]:
 
 def _translate(error: BaseException | None, label: str) -> JournalError:
     text_ = str(error).lower()
-    if "locked" in text_ or "busy" in text_:
+    if error is not None and is_busy(error):
         return JournalBusy(
             f"{label} is busy: another hamjournal is writing to it. Nothing was changed; try again in a moment."
         )
@@ -122,6 +136,12 @@ def _translate(error: BaseException | None, label: str) -> JournalError:
         return JournalUnwritable(
             f"{label} cannot be written (read-only file or folder). Nothing was changed; "
             "check the permissions or point --db at a writable place."
+        )
+    if "connection" in text_ and ("refused" in text_ or "failed" in text_ or "could not" in text_):
+        first = str(error).strip().splitlines()[0] if str(error).strip() else "no answer"
+        return JournalError(
+            f"{label}: could not connect to the database server ({first}). Nothing was changed; check that the "
+            "server is running and that the URL in --db / HAMJOURNAL_DB (user, password, database) is right."
         )
     if "not a database" in text_ or "malformed" in text_ or "corrupt" in text_:
         return NotAJournal(
@@ -172,9 +192,31 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
         cursor.close()
 
 
-def _prepare(engine: Engine, label: str) -> None:
+def _server_engine(location: str, label: str) -> Engine:
+    """An engine for a database URL; a plain postgresql:// uses psycopg 3 (the `postgres` extra) when psycopg2
+    is not installed, and a missing driver is a message saying what to install."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(location)
+    if url.drivername == "postgresql" and importlib.util.find_spec("psycopg2") is None:
+        url = url.set(drivername="postgresql+psycopg")
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except ModuleNotFoundError as error:
+        raise JournalError(
+            f"{label}: the database driver is not installed ({error.name}); for PostgreSQL install "
+            "hamjournal[postgres] (psycopg)"
+        ) from None
+    except exc.ArgumentError as error:
+        raise JournalError(f"'{label}' is not a database URL hamjournal can use ({error})") from None
+
+
+def _prepare(engine: Engine, label: str, create: bool = True) -> None:
     with engine.connect() as conn:
         version, has_tables = _read_version(conn, engine, label)
+    if not has_tables and not create and engine.dialect.name != "sqlite":
+        # A file that does not exist is refused before this point; an empty server database is its twin.
+        raise JournalError(f"{label} holds no journal yet: run `hamjournal --db URL` once to create one, or check --db")
     if version > schema.SCHEMA_VERSION:
         raise JournalTooNew(
             f"{label} was written by a newer hamjournal (journal version {version}, this program knows up to "
@@ -269,8 +311,8 @@ def _set_version(conn, engine: Engine, version: int) -> None:  # type: ignore[no
     if engine.dialect.name == "sqlite":
         conn.execute(text(f"PRAGMA user_version={int(version)}"))
         conn.execute(text(f"PRAGMA application_id={schema.SQLITE_APPLICATION_ID}"))
-    if conn.execute(select(schema.athletes.c.id)).first() is None:
-        conn.execute(insert(schema.athletes).values(name=DEFAULT_ATHLETE))
+    # No athlete is made here: the first Store.open without --athlete makes "me", while a squad journal
+    # started with `hamjournal athletes add NAME` holds only the athletes its coach names.
 
 
 def _backup_before_migration(engine: Engine, label: str, version: int) -> Path | None:

@@ -34,3 +34,11 @@ class StaleEntry(JournalError):
 
 class EntryNotFound(JournalError):
     """The entry to edit or delete is not in the journal."""
+
+
+class AthleteNotChosen(JournalError):
+    """The journal holds several athletes and none was named; `names` lists them."""
+
+    def __init__(self, message: str, names: list[str]) -> None:
+        super().__init__(message)
+        self.names = names

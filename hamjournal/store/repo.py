@@ -18,7 +18,10 @@ from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, 
 from hamjournal.domain.models import Assessment, Journal, PlanItem, Profile, Run, Session, SymptomLog
 from hamjournal.store import convert, schema
 from hamjournal.store.engine import DEFAULT_ATHLETE, lock_for_write, open_engine, translate_errors
-from hamjournal.store.errors import EntryNotFound, JournalError
+from hamjournal.store.errors import AthleteNotChosen, EntryNotFound, JournalError, StaleEntry
+
+# The longest athlete name (the column's size).
+MAX_ATHLETE_NAME = 100
 
 
 @dataclass(frozen=True)
@@ -44,22 +47,29 @@ class ImportSummary:
 class Store:
     """One athlete's journal on an open engine."""
 
-    def __init__(self, engine: Engine, athlete_id: int, label: str) -> None:
+    def __init__(self, engine: Engine, athlete_id: int, label: str, athlete_name: str = DEFAULT_ATHLETE) -> None:
         self.engine = engine
         self.athlete_id = athlete_id
         self.label = label
+        self.athlete_name = athlete_name
+        self.changes = 0
+        """Writes made through this Store (counted after each commit): a key for caches of derived data."""
 
     @classmethod
     def open(cls, location: str, athlete: str | None = None, create: bool = True) -> Store:
         """Open the journal at a path or URL for one athlete (the only one, or `athlete` by name)."""
         engine, label = open_engine(location, create=create)
         try:
-            with translate_errors(label), engine.begin() as conn:
-                athlete_id = _athlete_id(conn, athlete, label)
+            athlete_id, name = _athlete_id(engine, athlete, label)
         except BaseException:
             engine.dispose()
             raise
-        return cls(engine, athlete_id, label)
+        return cls(engine, athlete_id, label, name)
+
+    def for_athlete(self, name: str) -> Store:
+        """The same journal (and engine: no new connections) for another of its athletes."""
+        athlete_id, found = _athlete_id(self.engine, name, self.label)
+        return Store(self.engine, athlete_id, self.label, found)
 
     def close(self) -> None:
         """Release the connections."""
@@ -69,21 +79,22 @@ class Store:
 
     def athletes(self) -> list[tuple[int, str]]:
         """Every athlete in this journal as (id, name)."""
-        with self._read() as conn:
-            rows = conn.execute(select(schema.athletes.c.id, schema.athletes.c.name).order_by(schema.athletes.c.id))
-            return [(r.id, r.name) for r in rows]
+        return athletes(self.engine, self.label)
 
     # -- profile --------------------------------------------------------------------------------------
 
     def profile(self) -> Profile:
         """The athlete's profile, or the default one before onboarding."""
         with self._read() as conn:
-            row = conn.execute(select(schema.profiles).where(schema.profiles.c.athlete_id == self.athlete_id)).first()
-            if row is None:
-                return Profile()
-            injuries = self._rows(conn, schema.injuries, order=(schema.injuries.c.date, schema.injuries.c.id))
-            races = self._rows(conn, schema.races, order=(schema.races.c.date, schema.races.c.id))
-            return convert.profile_from(row._mapping, injuries, races)
+            return self._profile(conn)
+
+    def _profile(self, conn: Connection) -> Profile:
+        row = conn.execute(select(schema.profiles).where(schema.profiles.c.athlete_id == self.athlete_id)).first()
+        if row is None:
+            return Profile()
+        injuries = self._rows(conn, schema.injuries, order=(schema.injuries.c.date, schema.injuries.c.id))
+        races = self._rows(conn, schema.races, order=(schema.races.c.date, schema.races.c.id))
+        return convert.profile_from(row._mapping, injuries, races)
 
     def is_onboarded(self) -> bool:
         """True once the runner has answered the onboarding questions (or imported a profile)."""
@@ -132,17 +143,17 @@ class Store:
 
     def _insert_session(self, conn: Connection, session: Session) -> Session:
         values = convert.session_values(session) | {"athlete_id": self.athlete_id}
-        new_id = conn.execute(insert(schema.sessions).values(**values)).inserted_primary_key[0]
+        new_id = conn.execute(insert(schema.sessions).values(**values, revision=1)).inserted_primary_key[0]
         conn.execute(insert(schema.session_sets), convert.set_values(new_id, session.sets))
-        return replace(session, id=new_id)
+        return replace(session, id=new_id, revision=1)
 
     def update_session(self, session: Session) -> Session:
         """Replace a logged session (found by id) and its sets."""
         with self._write() as conn:
-            self._update(conn, schema.sessions, session.id, convert.session_values(session), "session")
+            revision = self._update(conn, schema.sessions, session, convert.session_values(session), "session")
             conn.execute(delete(schema.session_sets).where(schema.session_sets.c.session_id == session.id))
             conn.execute(insert(schema.session_sets), convert.set_values(session.id, session.sets))  # type: ignore[arg-type]
-        return session
+        return replace(session, revision=revision)
 
     def delete_session(self, session_id: int) -> None:
         """Delete a logged session and its sets."""
@@ -193,8 +204,8 @@ class Store:
     def update_symptom(self, log: SymptomLog) -> SymptomLog:
         """Replace a check-in found by id."""
         with self._write() as conn:
-            self._update(conn, schema.symptoms, log.id, convert.symptom_values(log), "check-in")
-        return log
+            revision = self._update(conn, schema.symptoms, log, convert.symptom_values(log), "check-in")
+        return replace(log, revision=revision)
 
     def delete_symptom(self, log_id: int) -> None:
         """Delete a check-in."""
@@ -214,8 +225,8 @@ class Store:
     def update_run(self, run: Run) -> Run:
         """Replace a run found by id."""
         with self._write() as conn:
-            self._update(conn, schema.runs, run.id, convert.run_values(run), "run")
-        return run
+            revision = self._update(conn, schema.runs, run, convert.run_values(run), "run")
+        return replace(run, revision=revision)
 
     def delete_run(self, run_id: int) -> None:
         """Delete a run."""
@@ -257,8 +268,8 @@ class Store:
     def update_plan_item(self, item: PlanItem) -> PlanItem:
         """Replace a plan item found by id (moving or skipping it)."""
         with self._write() as conn:
-            self._update(conn, schema.plan_items, item.id, convert.plan_values(item), "plan item")
-        return item
+            revision = self._update(conn, schema.plan_items, item, convert.plan_values(item), "plan item")
+        return replace(item, revision=revision)
 
     def delete_plan_item(self, item_id: int) -> None:
         """Delete a plan item."""
@@ -306,7 +317,20 @@ class Store:
 
     def is_empty(self) -> bool:
         """True when nothing has been logged or planned yet."""
-        return not any(self.counts().values())
+        # One indexed row per table at most, not a count of every row: the week screen asks on every read.
+        tables = (schema.sessions, schema.symptoms, schema.runs, schema.assessments, schema.plan_items)
+        with self._read() as conn:
+            return not any(
+                conn.execute(select(t.c.id).where(t.c.athlete_id == self.athlete_id).limit(1)).first() is not None
+                for t in tables
+            )
+
+    def last_check_in(self, on_or_before: dt.date) -> dt.date | None:
+        """The day of the latest check-in up to a day (one indexed lookup, whatever the history)."""
+        table = schema.symptoms
+        with self._read() as conn:
+            mine = (table.c.athlete_id == self.athlete_id) & (table.c.date <= on_or_before)
+            return conn.execute(select(func.max(table.c.date)).where(mine)).scalar()
 
     def first_date(self) -> dt.date | None:
         """The earliest logged date of any kind, or None."""
@@ -320,17 +344,21 @@ class Store:
 
     def export_journal(self) -> Journal:
         """Everything for this athlete, for export and backups."""
-        far_past, far_future = dt.date(1900, 1, 1), dt.date(9999, 12, 31)
         with self._read() as conn:
-            sessions = self._sessions(conn, schema.sessions.c.id.isnot(None))
-            symptoms = [convert.symptom_from(r) for r in self._between(conn, schema.symptoms, far_past, far_future)]
-            runs = [convert.run_from(r) for r in self._between(conn, schema.runs, far_past, far_future)]
-            assessments = [
-                convert.assessment_from(r) for r in self._between(conn, schema.assessments, far_past, far_future)
-            ]
-            plan = [convert.plan_from(r) for r in self._between(conn, schema.plan_items, far_past, far_future)]
+            return self.export_with(conn)
+
+    def export_with(self, conn: Connection) -> Journal:
+        """Everything for this athlete, read on `conn` (a copy checks what its own transaction wrote)."""
+        far_past, far_future = dt.date(1900, 1, 1), dt.date(9999, 12, 31)
+        sessions = self._sessions(conn, schema.sessions.c.id.isnot(None))
+        symptoms = [convert.symptom_from(r) for r in self._between(conn, schema.symptoms, far_past, far_future)]
+        runs = [convert.run_from(r) for r in self._between(conn, schema.runs, far_past, far_future)]
+        assessments = [
+            convert.assessment_from(r) for r in self._between(conn, schema.assessments, far_past, far_future)
+        ]
+        plan = [convert.plan_from(r) for r in self._between(conn, schema.plan_items, far_past, far_future)]
         return Journal(
-            profile=self.profile(),
+            profile=self._profile(conn),
             sessions=tuple(sessions),
             symptoms=tuple(symptoms),
             runs=tuple(runs),
@@ -406,9 +434,13 @@ class Store:
     def _write(self) -> Iterator[Connection]:
         # engine.begin() commits when the block ends: every user action is its own transaction. The write
         # lock is taken first, so a busy journal is waited for (and retried) before anything is done.
-        with translate_errors(self.label), self.engine.begin() as conn:
-            lock_for_write(conn)
-            yield conn
+        try:
+            with translate_errors(self.label), self.engine.begin() as conn:
+                lock_for_write(conn)
+                yield conn
+        finally:
+            # After the commit (or the rollback): a reader that saw the old count read the old data.
+            self.changes += 1
 
     def _rows(self, conn: Connection, table: Table, order: Sequence[Any]) -> list[Any]:
         query = select(table).where(table.c.athlete_id == self.athlete_id).order_by(*order)
@@ -424,18 +456,30 @@ class Store:
 
     def _insert(self, conn: Connection, table: Table, values: dict[str, Any], record: Any) -> Any:
         new_id = conn.execute(insert(table).values(athlete_id=self.athlete_id, **values)).inserted_primary_key[0]
-        return replace(record, id=new_id)
+        return replace(record, id=new_id, revision=1) if hasattr(record, "revision") else replace(record, id=new_id)
 
-    def _update(self, conn: Connection, table: Table, record_id: int | None, values: dict[str, Any], what: str) -> None:
+    def _update(self, conn: Connection, table: Table, record: Any, values: dict[str, Any], what: str) -> int:
+        """Write `values` over the stored record; returns its new revision.
+
+        A record that carries the revision it was read with is written only if nobody changed it since
+        (UPDATE ... WHERE revision = :read): two machines editing one entry never overwrite each other silently.
+        """
+        record_id: int | None = record.id
         if record_id is None:
             raise EntryNotFound(f"this {what} has not been saved yet, so it cannot be edited")
-        done = conn.execute(
-            update(table)
-            .where((table.c.id == record_id) & (table.c.athlete_id == self.athlete_id))
-            .values(revision=table.c.revision + 1, **values)
-        ).rowcount
-        if not done:
-            raise EntryNotFound(f"{what} {record_id} is not in {self.label} (deleted meanwhile?); nothing was changed")
+        mine = (table.c.id == record_id) & (table.c.athlete_id == self.athlete_id)
+        where = mine if record.revision is None else mine & (table.c.revision == record.revision)
+        new_revision = conn.execute(
+            update(table).where(where).values(revision=table.c.revision + 1, **values).returning(table.c.revision)
+        ).scalar()
+        if new_revision is not None:
+            return int(new_revision)
+        if record.revision is not None and conn.execute(select(table.c.id).where(mine)).first() is not None:
+            raise StaleEntry(
+                f"this {what} was changed on another machine since you opened it; nothing was saved — "
+                "reopen it to see the new values"
+            )
+        raise EntryNotFound(f"{what} {record_id} is not in {self.label} (deleted meanwhile?); nothing was changed")
 
     def _delete(self, conn: Connection, table: Table, record_id: int, what: str) -> None:
         done = conn.execute(
@@ -445,21 +489,82 @@ class Store:
             raise EntryNotFound(f"{what} {record_id} is not in {self.label} (deleted already?); nothing was changed")
 
 
-def _athlete_id(conn: Connection, name: str | None, label: str) -> int:
+def athletes(engine: Engine, label: str) -> list[tuple[int, str]]:
+    """Every athlete in the journal as (id, name), in the order they were added."""
     table = schema.athletes
-    rows = conn.execute(select(table.c.id, table.c.name).order_by(table.c.id)).all()
+    with translate_errors(label), engine.connect() as conn:
+        return [(r.id, r.name) for r in conn.execute(select(table.c.id, table.c.name).order_by(table.c.id))]
+
+
+def check_athlete_name(name: str) -> str:
+    """The name as stored (trimmed), or InvalidInput saying what a name may be."""
+    from hamjournal.domain.errors import InvalidInput
+
+    clean = name.strip()
+    if not clean or len(clean) > MAX_ATHLETE_NAME or not clean.isprintable():
+        raise InvalidInput(
+            f"athlete name '{name}' is not allowed: use 1 to {MAX_ATHLETE_NAME} printable characters, e.g. alice",
+            "athlete",
+        )
+    return clean
+
+
+def add_athlete(engine: Engine, label: str, name: str) -> int:
+    """Add an athlete (with the default profile until onboarding or an import); returns the new id."""
+    from hamjournal.domain.errors import InvalidInput
+
+    clean = check_athlete_name(name)
+    table = schema.athletes
+    with translate_errors(label), engine.begin() as conn:
+        lock_for_write(conn)
+        if conn.execute(select(table.c.id).where(table.c.name == clean)).first() is not None:
+            raise InvalidInput(f"athlete '{clean}' is in {label} already; nothing was added", "athlete")
+        return int(conn.execute(insert(table).values(name=clean)).inserted_primary_key[0])
+
+
+def rename_athlete(engine: Engine, label: str, old: str, new: str) -> None:
+    """Give an athlete another name (their records stay theirs: they hang on the id, not the name)."""
+    from hamjournal.domain.errors import InvalidInput
+
+    clean = check_athlete_name(new)
+    table = schema.athletes
+    with translate_errors(label), engine.begin() as conn:
+        lock_for_write(conn)
+        names = [r.name for r in conn.execute(select(table.c.name).order_by(table.c.id))]
+        if old not in names:
+            raise InvalidInput(f"athlete '{old}' is not in {label}: the athletes are {', '.join(names)}", "athlete")
+        if clean in names and clean != old:
+            raise InvalidInput(f"athlete '{clean}' is in {label} already; nothing was renamed", "athlete")
+        conn.execute(update(table).where(table.c.name == old).values(name=clean))
+
+
+def _athlete_id(engine: Engine, name: str | None, label: str) -> tuple[int, str]:
+    rows = athletes(engine, label)
     if name is None:
         if len(rows) == 1:
-            return rows[0].id
+            return rows[0]
         if not rows:
-            return conn.execute(insert(table).values(name=DEFAULT_ATHLETE)).inserted_primary_key[0]
-        names = ", ".join(r.name for r in rows)
-        raise JournalError(f"{label} holds several athletes ({names}): choose one with --athlete NAME")
+            return _first_athlete(engine, label)
+        raise AthleteNotChosen(
+            f"{label} holds several athletes ({', '.join(n for _, n in rows)}): choose one with --athlete NAME",
+            [n for _, n in rows],
+        )
     for row in rows:
-        if row.name == name:
-            return row.id
-    names = ", ".join(r.name for r in rows)
+        if row[1] == name:
+            return row
+    names = ", ".join(n for _, n in rows) or "none yet (add one with `hamjournal athletes add NAME`)"
     raise JournalError(f"athlete '{name}' is not in {label}: the athletes are {names}")
+
+
+def _first_athlete(engine: Engine, label: str) -> tuple[int, str]:
+    """The runner's own journal gets its one athlete on first use; two first starts at once make one."""
+    table = schema.athletes
+    with translate_errors(label), engine.begin() as conn:
+        lock_for_write(conn)
+        row = conn.execute(select(table.c.id, table.c.name).order_by(table.c.id)).first()
+        if row is not None:
+            return row.id, row.name
+        return int(conn.execute(insert(table).values(name=DEFAULT_ATHLETE)).inserted_primary_key[0]), DEFAULT_ATHLETE
 
 
 def _key(record: Any) -> tuple[Any, ...]:

@@ -72,6 +72,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("right_square_bracket", "next_week", "Next week", "Show the week after", "Next wk", key_display="]",
            group="week"),
     Action("t", "today", "Today", "Back to this week, today selected", "Today"),
+    Opens("a", "advice", "Advice", "Today's call per exercise: reasons, what would change it, sources, thresholds",
+          "Advice", screen="hamjournal.ui.screens.advice:AdviceScreen"),
     Opens("question_mark", "help", "Help", "Every key and what it does", "Help", key_display="?",
           screen="hamjournal.ui.screens.help:HelpScreen"),
     Opens("e", "exercises", "Exercises", "The exercise library: how to do each one, and its tempo player", "Library",
@@ -96,6 +98,12 @@ ACTIONS: tuple[Action, ...] = (
           show=False, key_display="P", screen="hamjournal.ui.screens.profile:ProfileScreen"),
     Opens("o", "profile", "Profile", "Your running week, mode, Nordic ability and races", show=False,
           screen="hamjournal.ui.screens.profile:ProfileScreen"),
+    # A squad journal (several athletes): switch whose journal is shown; the coach's table of everyone.
+    Opens("u", "athlete", "Switch athlete", "Open another athlete's journal (a squad journal holds several)",
+          show=False, screen="hamjournal.ui.screens.athlete_switcher:AthleteSwitcher"),
+    Opens("C", "coach", "Coach view", "Every athlete: today's call per exercise, stops first, the week's plan done, "
+          "days since the last check-in; Enter opens one", show=False, key_display="C",
+          screen="hamjournal.ui.screens.coach:CoachScreen"),
 )
 
 # Moving around the week: keys only, no palette entry (the palette is for things you do).

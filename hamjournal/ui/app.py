@@ -16,7 +16,7 @@ from textual.screen import Screen
 from hamjournal import config
 from hamjournal.domain.errors import InvalidInput
 from hamjournal.ui.actions import palette_actions
-from hamjournal.ui.messages import JournalChanged, JournalFailed, JournalOpened
+from hamjournal.ui.messages import JournalChanged, JournalFailed, JournalOpened, WeekLoaded
 from hamjournal.ui.screens.week import WeekScreen
 from hamjournal.ui.widgets.size_guard import MIN_HEIGHT, MIN_WIDTH
 
@@ -49,14 +49,17 @@ class HamJournalApp(App[None]):
         clock: Callable[[], dt.datetime] = dt.datetime.now,
         cursor_blink: bool | None = None,
         onboard: bool = True,
+        replan: bool = True,
     ) -> None:
         super().__init__()
         self.onboard = onboard  # ask the profile questions when the journal is new
+        self.replan_on_change = replan  # redo the plan after every save (tests of the week's own logic turn it off)
         self.location = location
         self.athlete = athlete
         self.clock = clock
         self.cursor_blink = cursor_blink_from_env() if cursor_blink is None else cursor_blink
         self.journal: JournalService | None = None
+        self._dialogs_warm = False
         self.selected_day = self.today()
         self.sub_title = location
         # The exit message is one line that scripts can grep: neither wrapped nor cropped to the terminal.
@@ -71,10 +74,13 @@ class HamJournalApp(App[None]):
 
     def on_mount(self) -> None:
         # Paint first: the week screen shows "Opening …" while the journal (and sqlalchemy) load in a thread.
-        # The thread starts after the first frame: started earlier, its imports would share the GIL with the
-        # paint and delay it.
         self.push_screen(WeekScreen(self.today()))
-        self.call_after_refresh(self._open_journal)
+
+    def on_ready(self) -> None:
+        # Ready comes with the first layout, whose frame the screen draws next in its own queue: the journal
+        # thread is queued behind that frame. Started earlier, its imports (sqlalchemy) would share the GIL with
+        # the first paint and delay it.
+        self.screen.call_later(self._open_journal)
 
     @work(thread=True, exit_on_error=False)
     def _open_journal(self) -> None:
@@ -83,7 +89,7 @@ class HamJournalApp(App[None]):
 
         try:
             config.today()  # a bad HAMJOURNAL_TODAY is a message, not a traceback
-            journal = JournalService.open(self.location, athlete=self.athlete)
+            journal = JournalService.open(self.location, athlete=self.athlete, any_athlete=True)
         except (JournalError, InvalidInput) as error:
             self.post_message(JournalFailed(str(error)))
             return
@@ -92,7 +98,30 @@ class HamJournalApp(App[None]):
             from hamjournal.ui.screens.onboarding import OnboardingScreen
 
             self.call_from_thread(self.push_screen, OnboardingScreen())
-        # Warm the dialogs' modules now, off the UI thread, so the first `p` opens (and takes keys) at once.
+
+    @on(WeekLoaded)
+    def _week_shown(self) -> None:
+        # Once the first week is on screen (earlier, the imports would share the GIL with reading and drawing it).
+        if not self._dialogs_warm:
+            self._dialogs_warm = True
+            self.call_after_refresh(self._warm_dialogs)
+            self.call_after_refresh(self._daily_backup)
+
+    @work(thread=True, exit_on_error=False, group="backup")
+    def _daily_backup(self) -> None:
+        # Once the week is drawn, so the copy never delays the first screen; a failure only warns.
+        from hamjournal.store.errors import JournalError
+
+        if self.journal is None:
+            return
+        try:
+            self.journal.daily_backup()
+        except JournalError as error:
+            self.call_from_thread(self.notify, f"Today's backup was not made: {error}", severity="warning")
+
+    @work(thread=True, exit_on_error=False)
+    def _warm_dialogs(self) -> None:
+        # Warm the dialogs' modules off the UI thread, so the first `p` opens (and takes keys) at once.
         import hamjournal.ui.screens.check_in
         import hamjournal.ui.screens.log_run
         import hamjournal.ui.screens.log_session  # noqa: F401
@@ -105,7 +134,7 @@ class HamJournalApp(App[None]):
     @on(JournalOpened)
     def _journal_opened(self, message: JournalOpened) -> None:
         self.journal = message.journal
-        self.sub_title = message.journal.label
+        self.sub_title = message.journal.heading
         for screen in self._week_screens():
             screen.reload()
             screen.refresh_bindings()
@@ -113,7 +142,7 @@ class HamJournalApp(App[None]):
     @on(JournalChanged)
     def _journal_changed(self, message: JournalChanged) -> None:
         self.notify(message.summary)
-        if message.replanned:
+        if message.replanned or not self.replan_on_change:
             self._reload_weeks()
         else:
             self._replan()

@@ -1,4 +1,8 @@
-"""CLI tests: every path points into tmp_path, "today" is pinned, nothing touches the real data folder."""
+"""CLI tests: every path points into tmp_path, "today" is pinned, nothing touches the real data folder.
+
+The runner's journal (`db`) is an SQLite file or, for the same tests again, a database on a throwaway
+PostgreSQL server (tests/store/pg.py); tests about files themselves are marked sqlite_only.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,14 @@ import pytest
 from hamjournal.cli import main
 from hamjournal.domain.models import Journal
 from hamjournal.store.repo import Store
+from tests.store.pg import (  # noqa: F401  (fixtures)
+    location_for,
+    parametrize_backends,
+    pg_empty_url,
+    pg_server,
+    pg_shared,
+    pg_url,
+)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TODAY = "2026-11-25"
@@ -37,10 +49,15 @@ def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    parametrize_backends(metafunc)
+
+
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    """The runner's journal (HAMJOURNAL_DB points here)."""
-    return tmp_path / "journal.db"
+def db(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """The runner's journal (HAMJOURNAL_DB points here): a file in tmp_path, or a PostgreSQL database's URL."""
+    location = location_for(backend, request, tmp_path / "journal.db")
+    return Path(location) if backend == "sqlite" else location
 
 
 @pytest.fixture
@@ -97,9 +114,9 @@ def run_cli(env: dict[str, str], tmp_path: Path) -> Callable[..., Result]:
     return run
 
 
-def snapshot(path: Path) -> Journal | None:
-    """Everything in a journal file (None when there is no file), to compare before and after."""
-    if not path.exists():
+def snapshot(path: Path | str) -> Journal | None:
+    """Everything in a journal (None when there is no file), to compare before and after."""
+    if isinstance(path, Path) and not path.exists():
         return None
     store = Store.open(str(path), create=False)
     try:

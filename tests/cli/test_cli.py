@@ -159,6 +159,7 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(cli, db: Path, args,
 @pytest.mark.parametrize(
     "args", [("log", "nordic", "3x"), ("pain", "11"), ("run", "0"), ("import", "missing.json")], ids=str
 )
+@pytest.mark.sqlite_only
 def test_bad_input_does_not_even_create_a_journal(cli, db: Path, args: tuple[str, ...]) -> None:
     assert cli(*args).status == 2
     assert not db.exists()
@@ -176,6 +177,7 @@ def test_a_bad_today_override_is_reported(cli, monkeypatch: pytest.MonkeyPatch) 
 # -- the journal file -------------------------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_db_option_beats_the_environment_before_or_after_the_command(cli, tmp_path: Path, db: Path) -> None:
     first, second = tmp_path / "a.db", tmp_path / "b.db"
     assert cli("--db", str(first), "pain", "1").status == 0
@@ -195,6 +197,7 @@ def test_a_file_that_is_not_a_journal_exits_1_naming_it(cli, tmp_path: Path) -> 
     assert notes.read_text() == "not a journal\n"
 
 
+@pytest.mark.sqlite_only
 def test_reading_commands_do_not_create_a_journal(cli, db: Path) -> None:
     for args in (("week",), ("export",), ("advice",), ("report",)):
         result = cli(*args)
@@ -396,6 +399,7 @@ def test_export_ics_writes_the_plan_as_a_calendar(cli) -> None:
     assert "BEGIN:VEVENT" in result.out
 
 
+@pytest.mark.sqlite_only
 def test_export_refuses_to_overwrite_the_journal_itself(cli, db: Path) -> None:
     cli("pain", "1")
     before = db.read_bytes()
@@ -450,6 +454,7 @@ def test_no_command_without_the_app_exits_1_with_one_line(cli, monkeypatch: pyte
     assert len(result.err_lines) == 1 and "the app cannot start" in result.err
 
 
+@pytest.mark.sqlite_only
 def test_demo_regenerates_its_own_file_and_opens_the_app_on_it(cli, fake_app, data_dir: Path, db: Path) -> None:
     cli("pain", "1")
     before = db.read_bytes()
@@ -611,6 +616,7 @@ if status == 0:
 """
 
 
+@pytest.mark.sqlite_only
 def test_a_reported_success_survives_a_kill(env: dict[str, str], db: Path, tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-c", KILLED_AFTER_SUCCESS, "log", "nordic", "4x5", "--rpe", "8", "--date", "2026-11-24"],
@@ -629,6 +635,7 @@ def test_a_reported_success_survives_a_kill(env: dict[str, str], db: Path, tmp_p
     ]
 
 
+@pytest.mark.sqlite_only
 def test_demo_no_open_writes_the_demo_file_only(run_cli, data_dir: Path, db: Path) -> None:
     result = run_cli("demo", "--weeks", "4", "--no-open")
     demo = data_dir / "demo.db"

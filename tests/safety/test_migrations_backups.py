@@ -199,10 +199,16 @@ def test_a_failed_daily_backup_is_a_warning_and_the_entry_is_saved(
     store.close()
 
 
-def test_no_daily_backup_for_a_database_url(tmp_path: Path, data_dir: Path, in_process_env: dict[str, str]) -> None:
+def test_the_daily_backup_of_a_database_url_is_json(
+    tmp_path: Path, data_dir: Path, in_process_env: dict[str, str]
+) -> None:
     url = f"sqlite:///{tmp_path / 'server.db'}"
     assert main(["pain", "2", "--db", url]) == 0
-    assert not (data_dir / "backups").exists()
+    # A journal given by URL (a server) is backed up as Journal JSON, one file per athlete, once a day.
+    (daily,) = (data_dir / "backups").iterdir()
+    assert daily.name == "daily-server-2026-11-25"
+    assert [p.name for p in daily.iterdir()] == ["01-me.json"]
+    assert '"pain": 2' in (daily / "01-me.json").read_text()
     service = JournalService.open(url)
     try:
         assert service.daily_backup() is None
@@ -246,9 +252,10 @@ def test_backup_refuses_a_missing_journal_and_a_url(tmp_path: Path, in_process_e
     assert main(["backup", "--db", str(missing)]) == 1
     assert "does not exist" in capsys.readouterr().err
     assert not missing.exists()
-    assert main(["backup", "--db", "postgresql://u:secret@localhost/hj"]) == 1
+    # A server journal is backed up as JSON; an unreachable server is one line that never shows the password.
+    assert main(["backup", "--db", "postgresql://u:secret@localhost:1/hj"]) == 1
     err = capsys.readouterr().err
-    assert "export" in err and "secret" not in err
+    assert "could not connect" in err and "secret" not in err
 
 
 def test_restore_puts_the_backup_back_and_keeps_the_journal_aside(

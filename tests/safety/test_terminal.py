@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from textual.widgets import Input
 
 from hamjournal.domain.models import Prescription
@@ -44,11 +43,6 @@ async def test_a_resize_during_the_check_in_keeps_what_was_typed(journal_path: P
         assert (dialog.query_one("#pain", Input).value, dialog.query_one("#stiffness", Input).value) == ("3", "4")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="UI bug: hiding the dialog below 80x24 drops the focus and nothing gives it back, so Enter does "
-    "nothing until the runner clicks or tabs into a field (see the report for the fix)",
-)
 async def test_enter_saves_the_check_in_after_a_resize(journal_path: Path) -> None:
     app = make_app(journal_path)
     async with app.run_test(size=BIG) as pilot:

@@ -1,4 +1,5 @@
-"""Store tests run on real SQLite files in tmp_path; nothing touches the real data folder."""
+"""Store tests run on real SQLite files in tmp_path and, for tests that ask for `backend`, on a throwaway
+PostgreSQL database too (tests/store/pg.py); nothing touches the real data folder."""
 
 from __future__ import annotations
 
@@ -8,6 +9,18 @@ from pathlib import Path
 import pytest
 
 from hamjournal.store.repo import Store
+from tests.store.pg import (  # noqa: F401  (fixtures)
+    location_for,
+    parametrize_backends,
+    pg_empty_url,
+    pg_server,
+    pg_shared,
+    pg_url,
+)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    parametrize_backends(metafunc)
 
 
 @pytest.fixture(autouse=True)
@@ -20,13 +33,19 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
-    """Where the journal under test lives."""
+    """Where the SQLite journal under test lives."""
     return tmp_path / "journal.db"
 
 
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    """A new, empty journal on a real file."""
-    opened = Store.open(str(db_path))
+def location(backend: str, request: pytest.FixtureRequest, db_path: Path) -> str:
+    """The journal under test: the file db_path, or a fresh PostgreSQL database's URL."""
+    return location_for(backend, request, db_path)
+
+
+@pytest.fixture
+def store(location: str) -> Iterator[Store]:
+    """A new, empty journal on a real SQLite file or PostgreSQL database."""
+    opened = Store.open(location)
     yield opened
     opened.close()

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
 from hamjournal.domain.models import (
     Assessment,
@@ -73,14 +74,14 @@ def no_id(records: list) -> list:  # type: ignore[type-arg]
     return [replace(r, id=None) for r in records]
 
 
-def reopen(path: Path) -> Store:
-    return Store.open(str(path), create=False)
+def reopen(location: str | Path) -> Store:
+    return Store.open(str(location), create=False)
 
 
 # -- round trips ----------------------------------------------------------------------------------------------
 
 
-def test_every_record_kind_survives_a_close_and_reopen(store: Store, db_path: Path) -> None:
+def test_every_record_kind_survives_a_close_and_reopen(store: Store, location: str) -> None:
     store.save_profile(PROFILE)
     saved = [store.add_session(session()), store.add_session(hold())]
     log = store.add_symptom(symptom())
@@ -91,7 +92,7 @@ def test_every_record_kind_survives_a_close_and_reopen(store: Store, db_path: Pa
     assert all(r.id is not None for r in [*saved, log, ran, paired, single, item])
     store.close()
 
-    again = reopen(db_path)
+    again = reopen(location)
     try:
         week = (D(2026, 10, 1), D(2026, 12, 31))
         assert again.profile() == PROFILE
@@ -129,7 +130,7 @@ def test_export_journal_holds_everything_in_date_order(store: Store) -> None:
 # -- edits ----------------------------------------------------------------------------------------------------
 
 
-def test_updates_replace_the_record_and_its_sets(store: Store, db_path: Path) -> None:
+def test_updates_replace_the_record_and_its_sets(store: Store, location: str) -> None:
     first = store.add_session(session())
     changed = replace(first, sets=(SetEntry(8, "both"),), rpe=9, note="harder")
     store.update_session(changed)
@@ -141,7 +142,7 @@ def test_updates_replace_the_record_and_its_sets(store: Store, db_path: Path) ->
     store.update_plan_item(replace(item, status="skipped", date=D(2026, 11, 27)))
     store.close()
 
-    again = reopen(db_path)
+    again = reopen(location)
     try:
         window = (D(2026, 11, 1), D(2026, 11, 30))
         assert again.get_session(first.id) == changed  # type: ignore[arg-type]
@@ -164,9 +165,9 @@ def test_deletes_remove_only_the_record(store: Store) -> None:
     store.delete_plan_item(item.id)  # type: ignore[arg-type]
     assert store.counts() == {"sessions": 1, "symptoms": 0, "runs": 0, "assessments": 0, "plan": 0}
     assert store.sessions_between(D(2026, 1, 1), D(2026, 12, 31)) == [keep]
-    with sqlite3.connect(store.label) as raw:
+    with store.engine.connect() as conn:
         # The deleted session's sets go with it (foreign key ON DELETE CASCADE).
-        assert raw.execute("SELECT count(*) FROM session_sets").fetchone()[0] == len(keep.sets)
+        assert conn.execute(select(func.count()).select_from(schema.session_sets)).scalar_one() == len(keep.sets)
 
 
 @pytest.mark.parametrize(
@@ -200,6 +201,7 @@ def test_a_missing_entry_raises_entry_not_found_and_changes_nothing(store: Store
 # -- the file ---------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_every_connection_has_the_pragmas(store: Store) -> None:
     with store.engine.connect() as conn:
         pragmas = {
@@ -209,11 +211,13 @@ def test_every_connection_has_the_pragmas(store: Store) -> None:
     assert pragmas == {"journal_mode": "wal", "foreign_keys": 1, "synchronous": 2, "busy_timeout": 5000}
 
 
+@pytest.mark.sqlite_only
 def test_the_journal_is_readable_by_its_owner_only(store: Store, db_path: Path) -> None:
     store.add_session(session())
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
 
 
+@pytest.mark.sqlite_only
 def test_the_journal_carries_its_schema_version(store: Store, db_path: Path) -> None:
     with sqlite3.connect(db_path) as raw:
         assert raw.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION

@@ -13,9 +13,12 @@ from hamjournal.ui.app import HamJournalApp
 MORNING = dt.datetime(2026, 11, 25, 7, 30)
 
 
-def make_app(path: Path, onboard: bool = False) -> HamJournalApp:
-    """The app on `path`, with a morning clock and no cursor blink (and no onboarding unless asked for)."""
-    return HamJournalApp(location=str(path), clock=lambda: MORNING, cursor_blink=False, onboard=onboard)
+def make_app(path: Path, onboard: bool = False, replan: bool = False) -> HamJournalApp:
+    """The app on `path`, with a morning clock and no cursor blink; onboarding and re-planning after a save
+    only when asked for, so the fixed journal's plan stays as built."""
+    return HamJournalApp(
+        location=str(path), clock=lambda: MORNING, cursor_blink=False, onboard=onboard, replan=replan
+    )
 
 
 async def settle(pilot: Pilot[object]) -> None:

@@ -23,8 +23,8 @@ class FakeClock:
 
 
 def journal_app(path: Path) -> HamJournalApp:
-    """The real app on a journal file, cursor blink off."""
-    return HamJournalApp(str(path), cursor_blink=False)
+    """The real app on a journal file, cursor blink off, no onboarding (the tests start from an empty journal)."""
+    return HamJournalApp(str(path), cursor_blink=False, onboard=False)
 
 
 async def wait_for_journal(pilot: Pilot[None]) -> None:

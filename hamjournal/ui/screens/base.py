@@ -6,23 +6,53 @@ from typing import TypeVar
 
 from textual import events, on
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 
-from hamjournal.ui.widgets.size_guard import SizeGuard
+from hamjournal.ui.widgets.size_guard import MIN_HEIGHT, MIN_WIDTH, SizeGuard
 
 ResultType = TypeVar("ResultType")
+
+
+def keep_focus_over_resize(screen: Screen, saved: Widget | None, width: int, height: int) -> Widget | None:
+    """Remember the focus when the terminal gets too small and give it back when it is big enough again.
+
+    Below the minimum the layout is hidden, which drops the focus; without this, Enter would do nothing
+    after a resize until the runner tabbed back into a field. Returns what to remember.
+    """
+    if width < MIN_WIDTH or height < MIN_HEIGHT:
+        return screen.focused or saved
+    if saved is not None and screen.focused is None and saved.is_attached:
+        screen.call_after_refresh(screen.set_focus, saved)
+    return None
 
 
 class JournalScreen(Screen[ResultType]):
     """A full screen of the app."""
 
+    _focus_before_shrink: Widget | None = None
+
     @on(events.Mount)
     def _mount_size_guard(self) -> None:
         self.mount(SizeGuard())
+
+    @on(events.Resize)
+    def _keep_focus(self, event: events.Resize) -> None:
+        self._focus_before_shrink = keep_focus_over_resize(
+            self, self._focus_before_shrink, event.size.width, event.size.height
+        )
 
 
 class JournalModal(ModalScreen[ResultType]):
     """A dialog over the week screen."""
 
+    _focus_before_shrink: Widget | None = None
+
     @on(events.Mount)
     def _mount_size_guard(self) -> None:
         self.mount(SizeGuard())
+
+    @on(events.Resize)
+    def _keep_focus(self, event: events.Resize) -> None:
+        self._focus_before_shrink = keep_focus_over_resize(
+            self, self._focus_before_shrink, event.size.width, event.size.height
+        )

@@ -39,6 +39,7 @@ class CheckInDialog(FormDialog):
         super().__init__()
         self.day = day
         self.log_id = log_id
+        self.revision: int | None = None  # as read: saving over a change made elsewhere meanwhile is refused
 
     def title_text(self) -> str:
         return f"{'Edit check-in' if self.log_id else 'Check-in'} · {day_text(self.day)}"
@@ -62,6 +63,7 @@ class CheckInDialog(FormDialog):
         if self.log_id is None:
             return None
         log = journal.get_check_in(self.log_id, self.day)
+        self.revision = log.revision
         return {
             "pain": log.pain,
             "stiffness": log.stiffness,
@@ -88,7 +90,7 @@ class CheckInDialog(FormDialog):
             "note": values["note"],
         }
         if self.log_id is not None:
-            log = journal.edit_check_in(self.log_id, values["pain"], **fields)
+            log = journal.edit_check_in(self.log_id, values["pain"], revision=self.revision, **fields)
         else:
             log = journal.check_in(values["pain"], **fields)
         stiff = f", stiffness {log.stiffness}" if log.stiffness is not None else ""

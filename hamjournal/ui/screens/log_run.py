@@ -27,6 +27,7 @@ class LogRunDialog(FormDialog):
         self.day = day
         self.run_id = run_id
         self.kind = kind if kind in RUN_KINDS else "easy"
+        self.revision: int | None = None  # as read: saving over a change made elsewhere meanwhile is refused
 
     def title_text(self) -> str:
         return f"{'Edit run' if self.run_id else 'Log run'} · {day_text(self.day)}"
@@ -45,6 +46,7 @@ class LogRunDialog(FormDialog):
         if self.run_id is None:
             return None
         run = journal.get_run(self.run_id, self.day)
+        self.revision = run.revision
         return {
             "minutes": run.minutes,
             "kind": run.kind,
@@ -67,7 +69,7 @@ class LogRunDialog(FormDialog):
             "note": values["note"],
         }
         if self.run_id is not None:
-            run = journal.edit_run(self.run_id, values["minutes"], **fields)
+            run = journal.edit_run(self.run_id, values["minutes"], revision=self.revision, **fields)
         else:
             run = journal.log_run(values["minutes"], **fields)
         return f"Saved {run_label(run)} on {day_text(run.date)}"

@@ -67,6 +67,8 @@ class LogSessionDialog(FormDialog):
         self.exercise = DEFAULT_EXERCISE
         # Side and load are not on this form; an edit keeps what the session had.
         self.kept: dict[str, Any] = {}
+        # The revision the edited session was read at: saving over a change made meanwhile elsewhere is refused.
+        self.revision: int | None = None
 
     def title_text(self) -> str:
         return f"{'Edit' if self.session_id else 'Log'} session · {day_text(self.day)}"
@@ -88,6 +90,7 @@ class LogSessionDialog(FormDialog):
             return self.prefill
         if self.session_id is not None:
             session = journal.get_session(self.session_id)
+            self.revision = session.revision
             self.kept = {"side": session.sets[0].side, "load_kg": session.sets[0].load_kg or None}
             return {
                 "exercise": session.exercise,
@@ -139,7 +142,7 @@ class LogSessionDialog(FormDialog):
         }
         exercise = values["exercise"] or ""
         if self.session_id is not None:
-            session = journal.edit_session(self.session_id, exercise, values["sets"], **fields)
+            session = journal.edit_session(self.session_id, exercise, values["sets"], revision=self.revision, **fields)
         else:
             session = journal.log_session(exercise, values["sets"], **fields)
         return f"Saved {short_name(session.exercise)} {format_sets(session.sets)} on {day_text(session.date)}"

@@ -92,6 +92,11 @@ class ProgressScreen(JournalScreen[None]):
         self._show_title()
         self.load()
 
+    def on_unmount(self) -> None:
+        # The app's signal keeps its callbacks, which refer to this screen, until it is next published: without
+        # this, every visit would keep the closed screen and its cached charts' data alive.
+        self.app.theme_changed_signal.unsubscribe(self)
+
     # -- data ---------------------------------------------------------------------------------------------
 
     def load(self, force: bool = False) -> None:

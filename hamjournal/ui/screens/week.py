@@ -13,18 +13,20 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from hamjournal.domain.week import DONE, WeekView, week_start
+from hamjournal.domain.dates import week_start
 from hamjournal.store.errors import JournalError
 from hamjournal.ui.actions import ACTIONS, NAVIGATION
 from hamjournal.ui.messages import WeekLoaded
 from hamjournal.ui.screens.base import JournalScreen
 from hamjournal.ui.screens.plan_editing import PlanEditing
+from hamjournal.ui.widgets.advice_strip import AdviceStrip
 from hamjournal.ui.widgets.day_column import DayColumn
 from hamjournal.ui.widgets.detail_pane import DetailPane
 from hamjournal.ui.widgets.labels import compact_label
 
 if TYPE_CHECKING:
-    from hamjournal.domain.week import DayEntry
+    # Type names only: the domain (and the services) load in the journal worker, after the first paint.
+    from hamjournal.domain.week import DayEntry, WeekView
     from hamjournal.ui.app import HamJournalApp
 
 EMPTY_HINT = (
@@ -74,6 +76,7 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(f"Opening {self.hj.location} …", id="week-line")
+        yield AdviceStrip(id="advice-strip")
         yield Static(EMPTY_HINT, id="empty-hint")
         with Horizontal(id="days"):
             for index in range(7):
@@ -117,6 +120,9 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
         self.query_one("#week-line", Static).update(week_line(message.week))
         self.set_class(self.empty, "-empty")
         self._draw()
+        # After the grid's frame (its rules and queries would share the GIL with drawing the week): every save
+        # and re-plan reads the week again, and so the advice.
+        self.call_after_refresh(self.query_one(AdviceStrip).load)
 
     def _draw(self) -> None:
         if self.week is None:
@@ -211,6 +217,8 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
 
     def _plan_to_log(self) -> int | None:
         """The plan item to prefill from: the selected one, else the day's first not yet done."""
+        from hamjournal.domain.week import DONE  # loaded with the week's data, after the first paint
+
         entry = self.selected_entry
         if entry is not None and entry.kind == "plan" and entry.status != DONE:
             return entry.ref_id

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from hamjournal.domain.week import DayEntry, DayView
 from hamjournal.ui.widgets.labels import compact_parts
+
+if TYPE_CHECKING:
+    # Type names only: the domain loads in the journal worker, after the first paint.
+    from hamjournal.domain.week import DayEntry, DayView
 
 
 def entry_lines(entry: DayEntry, width: int) -> list[str]:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from hamjournal.domain.week import DayView
+if TYPE_CHECKING:
+    # A type name only: the domain loads in the journal worker, after the first paint.
+    from hamjournal.domain.week import DayView
 
 EMPTY_DAY = "Nothing planned or logged. l logs a session, p a check-in, r a run."
 

@@ -7,9 +7,11 @@ shows the exercise's short name and the dose ("Nordic" / "3x6") and the detail p
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from hamjournal.domain.exercises import EXERCISES
-from hamjournal.domain.week import DayEntry
+if TYPE_CHECKING:
+    # A type name only: the week screen imports this module before its first paint, the domain after it.
+    from hamjournal.domain.week import DayEntry
 
 SHORT_NAMES: dict[str, str] = {
     "nordic": "Nordic",
@@ -37,6 +39,8 @@ def short_name(slug: str) -> str:
     """A few letters a runner recognises: "Nordic", "SL RDL"."""
     if slug in SHORT_NAMES:
         return SHORT_NAMES[slug]
+    from hamjournal.domain.exercises import EXERCISES
+
     exercise = EXERCISES.get(slug)
     return exercise.name if exercise else slug
 
@@ -44,6 +48,8 @@ def short_name(slug: str) -> str:
 def compact_parts(entry: DayEntry) -> tuple[str, str]:
     """What and how much, for a narrow column: ("Nordic", "3x6"), ("Easy", "40′ 8km"), ("pain 1", "stiff 2")."""
     if entry.exercise:
+        from hamjournal.domain.exercises import EXERCISES
+
         exercise = EXERCISES.get(entry.exercise)
         rest = entry.label
         if exercise and rest.startswith(exercise.name):

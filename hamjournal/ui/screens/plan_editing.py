@@ -1,0 +1,118 @@
+"""Plan editing on the week screen: move a planned item a day (shift+←/→), skip it (k), add one (n or +).
+
+A mixin for WeekScreen, so the week screen keeps one job. Writes run in workers; each posts JournalChanged,
+after which the app re-plans around the change (moved, skipped and added items are kept by every re-plan).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from textual import work
+
+from hamjournal.domain.errors import InvalidInput
+from hamjournal.store.errors import JournalError
+from hamjournal.ui.messages import JournalChanged
+from hamjournal.ui.widgets.labels import compact_label
+
+if TYPE_CHECKING:
+    from hamjournal.domain.week import DayEntry
+    from hamjournal.ui.app import HamJournalApp
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+class PlanEditing:
+    """Actions of the week screen that change hamjournal's own plan."""
+
+    # Provided by WeekScreen.
+    selected_entry: DayEntry | None
+    selected_date: dt.date
+    start: dt.date
+    day_index: int
+
+    def _planned_entry(self, verb: str) -> DayEntry | None:
+        """The selected plan item that is not done, or None after telling the runner why not."""
+        from hamjournal.domain.week import DONE  # not at module level: the week screen imports this before its paint
+
+        entry = self.selected_entry
+        notify = self.notify  # type: ignore[attr-defined]
+        if entry is None or entry.kind != "plan" or entry.ref_id is None:
+            notify(f"Select a planned session (↑/↓) to {verb} it; n adds one.")
+            return None
+        if entry.status == DONE:
+            notify(f"{compact_label(entry)} is done already: there is nothing to {verb}.")
+            return None
+        return entry
+
+    def action_move_item_back(self) -> None:
+        """Move the selected planned item one day earlier."""
+        self._move(-1)
+
+    def action_move_item_forward(self) -> None:
+        """Move the selected planned item one day later."""
+        self._move(1)
+
+    def _move(self, days: int) -> None:
+        entry = self._planned_entry("move")
+        if entry is None or entry.ref_id is None:
+            return
+        day = self.selected_date
+        self._move_item(entry.ref_id, day, day + days * ONE_DAY, compact_label(entry))
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def _move_item(self, item_id: int, day: dt.date, new_day: dt.date, label: str) -> None:
+        app: HamJournalApp = self.app  # type: ignore[attr-defined]
+        journal = app.journal
+        if journal is None:
+            return
+        try:
+            journal.move_plan_item(item_id, new_day, day)
+        except (InvalidInput, JournalError) as error:
+            app.call_from_thread(app.notify, str(error), severity="error", timeout=8)
+            return
+        app.call_from_thread(self._follow, new_day)
+        app.post_message(JournalChanged(f"Moved {label} to {new_day:%a} {new_day.day} {new_day:%b}"))
+
+    def _follow(self, new_day: dt.date) -> None:
+        """Keep the moved item selected: select its new day (the next or previous week if it crossed over)."""
+        monday = new_day - dt.timedelta(days=new_day.weekday())
+        if monday != self.start:
+            self._show_week(monday, new_day.weekday())  # type: ignore[attr-defined]
+        else:
+            self.day_index = new_day.weekday()
+            self._draw()  # type: ignore[attr-defined]
+
+    def action_skip_item(self) -> None:
+        """Skip the selected planned item, or plan a skipped one again."""
+        entry = self._planned_entry("skip")
+        if entry is None or entry.ref_id is None:
+            return
+        from hamjournal.domain.week import MISSED, PLANNED
+
+        skip = entry.status in (PLANNED, MISSED)
+        self._skip_item(entry.ref_id, self.selected_date, skip, compact_label(entry))
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def _skip_item(self, item_id: int, day: dt.date, skip: bool, label: str) -> None:
+        app: HamJournalApp = self.app  # type: ignore[attr-defined]
+        journal = app.journal
+        if journal is None:
+            return
+        try:
+            journal.skip_plan_item(item_id, day, skipped=skip)
+        except JournalError as error:
+            app.call_from_thread(app.notify, str(error), severity="error", timeout=8)
+            return
+        verb = "Skipped" if skip else "Planned again"
+        app.post_message(JournalChanged(f"{verb}: {label} on {day:%a} {day.day} {day:%b}"))
+
+    def action_add_item(self) -> None:
+        """Open the dialog that adds a session of the runner's own to the selected day."""
+        from hamjournal.ui.screens.plan_item import AddPlanItemDialog
+
+        entry = self.selected_entry
+        exercise = entry.exercise if entry is not None and entry.exercise else "nordic"
+        self.app.push_screen(AddPlanItemDialog(self.selected_date, exercise))  # type: ignore[attr-defined]
+
