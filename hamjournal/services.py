@@ -202,6 +202,7 @@ class JournalService:
             self.store.sessions_between(start, end),
             self.store.runs_between(start, end),
             self.store.symptoms_between(start, end),
+            since=min(self.store.first_date() or today, today),
         )
 
     def is_empty(self) -> bool:

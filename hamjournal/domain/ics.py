@@ -12,9 +12,8 @@ import hashlib
 from collections.abc import Iterable
 
 from hamjournal.domain.exercises import EXERCISES
-from hamjournal.domain.models import PlanItem
+from hamjournal.domain.models import ASSESSMENT_NAMES, PlanItem
 from hamjournal.domain.planner_dose import dose_text
-from hamjournal.domain.planner_week import TEST_NAMES
 
 PRODID = "-//hamjournal//plan//EN"
 UID_DOMAIN = "hamjournal"
@@ -31,7 +30,7 @@ def uid(item: PlanItem) -> str:
 def summary(item: PlanItem) -> str:
     """ "Nordic 2x5 (bodyweight)", "Strides 6 (fast)", "Reassessment: H-test"."""
     if item.kind == "assessment":
-        return f"Reassessment: {TEST_NAMES.get(item.exercise, item.exercise)}"
+        return f"Reassessment: {ASSESSMENT_NAMES.get(item.exercise, item.exercise)}"
     exercise = EXERCISES.get(item.exercise)
     name = SHORT_NAMES.get(item.exercise) or (exercise.name if exercise else item.exercise)
     rx = item.prescription

@@ -35,6 +35,17 @@ PAIRED_TESTS: tuple[str, ...] = (
 )
 SINGLE_TESTS: tuple[str, ...] = ("nordic-lowering-s", "nordic-break-deg", "sprint-finish-s")
 ASSESSMENT_TESTS: tuple[str, ...] = PAIRED_TESTS + SINGLE_TESTS
+# What a runner calls each test; the one place every screen, report and plan takes the names from.
+ASSESSMENT_NAMES: dict[str, str] = {
+    "sl-bridge-reps": "Single-leg bridge",
+    "iso-hold-s": "Isometric hold",
+    "aslr-deg": "Active straight-leg raise",
+    "hop-cm": "Single-leg hop",
+    "h-test-insecurity": "H-test insecurity",
+    "nordic-lowering-s": "Nordic lowering time",
+    "nordic-break-deg": "Nordic break angle",
+    "sprint-finish-s": "Sprint finish",
+}
 
 
 @dataclass(frozen=True)

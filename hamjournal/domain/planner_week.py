@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from hamjournal.domain.dose import deload_prescription
-from hamjournal.domain.models import Injury, PlanItem, Prescription, Profile
+from hamjournal.domain.models import ASSESSMENT_NAMES, Injury, PlanItem, Prescription, Profile
 from hamjournal.domain.planner_blocks import SeasonWeek
 from hamjournal.domain.planner_calendar import (
     AFTER_EASY_RUN,
@@ -74,10 +74,6 @@ DRILLS: dict[str, tuple[tuple[str, int], ...]] = {
 DRILL_SLUGS = frozenset({"strides", "incline-accelerations"})
 TESTS_PREVENTION = ("sl-bridge-reps", "nordic-lowering-s")
 TESTS_REHAB = ("aslr-deg", "sl-bridge-reps", "h-test-insecurity")
-TEST_NAMES = {
-    "sl-bridge-reps": "single-leg bridge reps", "nordic-lowering-s": "Nordic lowering time",
-    "aslr-deg": "active straight-leg raise", "h-test-insecurity": "H-test", "iso-hold-s": "hold time",
-}
 ASKLING_SESSIONS = 3
 ISO_SESSIONS = 2
 # A reassessment is a maximal effort: keep it off a Nordic day and the day after one.
@@ -279,7 +275,7 @@ class WeekPlanner:
         placement = self._place(days, candidates, 1, test=True)
         for day in placement.days:
             for test in tests:
-                why = [f"{reason}: {TEST_NAMES.get(test, test)}"]
+                why = [f"{reason}: {ASSESSMENT_NAMES.get(test, test)}"]
                 self._add(day, test, None, ASSESSMENT_RX, False, week, why, placement.gave_way.get(day.date),
                           kind="assessment")
             self.last_assessment = day.date

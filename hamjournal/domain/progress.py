@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from hamjournal.domain import load
 from hamjournal.domain.errors import InvalidInput
 from hamjournal.domain.exercises import EXERCISES
-from hamjournal.domain.models import PAIRED_TESTS, Assessment, Profile
+from hamjournal.domain.models import ASSESSMENT_NAMES, PAIRED_TESTS, Assessment, Profile
 from hamjournal.domain.thresholds import ACWR_MIN_DAYS, EWMA_ACUTE_N, EWMA_CHRONIC_N, pain_limit
 from hamjournal.domain.week import week_start
 
@@ -44,16 +44,7 @@ ACWR_WARMUP_DAYS = 84
 # For h-test-insecurity a higher score is worse; for sprint times a lower time is better.
 LOWER_IS_BETTER: frozenset[str] = frozenset({"h-test-insecurity", "sprint-finish-s"})
 
-TEST_NAMES: dict[str, str] = {
-    "sl-bridge-reps": "Single-leg bridge",
-    "iso-hold-s": "Isometric hold",
-    "aslr-deg": "Active straight-leg raise",
-    "hop-cm": "Single-leg hop",
-    "h-test-insecurity": "H-test insecurity",
-    "nordic-lowering-s": "Nordic lowering time",
-    "nordic-break-deg": "Nordic break angle",
-    "sprint-finish-s": "Sprint finish",
-}
+TEST_NAMES: dict[str, str] = ASSESSMENT_NAMES
 TEST_UNITS: dict[str, str] = {
     "sl-bridge-reps": " reps",
     "iso-hold-s": " s",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from hamjournal.domain.dates import week_start as week_start  # re-exported: the domain's calendar API
 from hamjournal.domain.exercises import EXERCISES
-from hamjournal.domain.models import WEEKDAYS, PlanItem, Profile, Run, Session, SymptomLog
+from hamjournal.domain.models import ASSESSMENT_NAMES, WEEKDAYS, PlanItem, Profile, Run, Session, SymptomLog
 from hamjournal.domain.sets import format_sets
 
 DONE, MISSED, PLANNED, SKIPPED, LOGGED = "done", "missed", "planned", "skipped", "logged"
@@ -78,8 +78,12 @@ def build_week(
     sessions: Sequence[Session],
     runs: Sequence[Run],
     symptoms: Sequence[SymptomLog],
+    since: dt.date | None = None,
 ) -> WeekView:
-    """Assemble the calendar for the week starting at `start` (a Monday) from plain records."""
+    """Assemble the calendar for the week starting at `start` (a Monday) from plain records.
+
+    `since` is the journal's first day: expected runs before it are not shown as missed.
+    """
     days = []
     for offset in range(7):
         day = start + dt.timedelta(days=offset)
@@ -91,7 +95,7 @@ def build_week(
                     _plan_and_sessions(
                         day, today, [p for p in plan if p.date == day], [s for s in sessions if s.date == day]
                     )
-                    + _runs(day, today, profile, [r for r in runs if r.date == day])
+                    + _runs(day, today, profile, [r for r in runs if r.date == day], since)
                     + [_checkin(c) for c in symptoms if c.date == day]
                 ),
             )
@@ -122,7 +126,9 @@ def session_detail(session: Session) -> str:
 
 
 def plan_label(item: PlanItem) -> str:
-    """ "Nordic 2x5 · bodyweight" for a planned item."""
+    """ "Nordic 2x5 · bodyweight" for a planned item; "Reassessment: Single-leg bridge" for a test day."""
+    if item.kind == "assessment":
+        return f"Reassessment: {ASSESSMENT_NAMES.get(item.exercise, item.exercise)}"
     ex = EXERCISES.get(item.exercise)
     name = ex.name if ex else item.exercise
     rx = item.prescription
@@ -225,10 +231,12 @@ def _plan_and_sessions(day: dt.date, today: dt.date, plan: list[PlanItem], sessi
     return entries
 
 
-def _runs(day: dt.date, today: dt.date, profile: Profile, runs: list[Run]) -> list[DayEntry]:
+def _runs(day: dt.date, today: dt.date, profile: Profile, runs: list[Run], since: dt.date | None) -> list[DayEntry]:
     entries = [DayEntry("run", DONE, run_label(r), run_detail(r), r.id) for r in runs]
     weekday = WEEKDAYS[day.weekday()]
-    if runs or weekday not in profile.running_days:
+    # Before the journal's first entry nothing was "missed": the runner simply wasn't using it yet.
+    before_journal = since is not None and day < since
+    if runs or weekday not in profile.running_days or before_journal:
         return entries
     if weekday == profile.long_run_day:
         kind = "Long run"

@@ -35,6 +35,19 @@ _RUN = re.compile(r"^(\w+) run ([\d.]+) min(?:, ([\d.]+) km)?")
 _CHECKIN = re.compile(r"^\w[\w-]*: pain (\d+)(?:, stiff (\d+))?")
 
 
+# Reassessment days in a 10-column day: "Test" over one of these.
+SHORT_TEST_NAMES: dict[str, str] = {
+    "sl-bridge-reps": "SL bridge",
+    "iso-hold-s": "Iso hold",
+    "aslr-deg": "ASLR",
+    "hop-cm": "Hop",
+    "h-test-insecurity": "H-test",
+    "nordic-lowering-s": "Nordic low",
+    "nordic-break-deg": "Nordic brk",
+    "sprint-finish-s": "Sprint",
+}
+
+
 def short_name(slug: str) -> str:
     """A few letters a runner recognises: "Nordic", "SL RDL"."""
     if slug in SHORT_NAMES:
@@ -47,6 +60,8 @@ def short_name(slug: str) -> str:
 
 def compact_parts(entry: DayEntry) -> tuple[str, str]:
     """What and how much, for a narrow column: ("Nordic", "3x6"), ("Easy", "40′ 8km"), ("pain 1", "stiff 2")."""
+    if entry.kind == "plan" and entry.exercise in SHORT_TEST_NAMES:
+        return "Test", SHORT_TEST_NAMES[entry.exercise]
     if entry.exercise:
         from hamjournal.domain.exercises import EXERCISES
 
