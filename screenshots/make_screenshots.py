@@ -30,11 +30,17 @@ from tests.ui.helpers import make_app, settle  # noqa: E402
 from tests.ui.journals import build_fixed_journal  # noqa: E402
 from tests.ui.planner_support import open_onboarding  # noqa: E402
 from tests.ui.player_support import player_at_first_rep  # noqa: E402
+from tests.ui.progress_journal import build_progress_journal  # noqa: E402
+from tests.ui.test_coach import build_squad  # noqa: E402
 
 SIZE = (120, 40)
 
 # (file name, keys pressed from the week screen, with the fixed journal?)
-SHOTS: list[tuple[str, tuple[str | Callable[[Pilot[object]], Awaitable[None]], ...], bool]] = [
+Step = str | Callable[[Pilot[object]], Awaitable[None]]
+# The journal a shot starts from: True for the fixed week, False for a new journal, or a builder of its own.
+Data = bool | Callable[[Path], None]
+
+SHOTS: list[tuple[str, tuple[Step, ...], Data]] = [
     ("week", (), True),
     ("week-empty", (), False),
     ("log-session", ("l",), True),
@@ -49,16 +55,21 @@ SHOTS: list[tuple[str, tuple[str | Callable[[Pilot[object]], Awaitable[None]], .
     ("onboarding", (open_onboarding,), False),
     ("profile", ("P",), True),
     ("block-view", ("b",), True),
+    ("progress", ("c",), build_progress_journal),
+    ("progress-pain", ("c", "2"), build_progress_journal),
+    ("progress-running", ("c", "3"), build_progress_journal),
+    ("assessment", ("A",), build_progress_journal),
+    ("coach", ("C",), build_squad),
 ]
 
 
-async def shoot(
-    name: str, keys: tuple[str | Callable[[Pilot[object]], Awaitable[None]], ...], with_data: bool, folder: Path
-) -> Path:
+async def shoot(name: str, keys: tuple[Step, ...], with_data: Data, folder: Path) -> Path:
     """Open a fresh journal, press the keys, save the picture."""
     (folder / name).mkdir()
     journal = folder / name / "journal.db"
-    if with_data:
+    if callable(with_data):
+        with_data(journal)
+    elif with_data:
         build_fixed_journal(journal)
     # A relative path keeps the temp folder out of the picture's header.
     os.chdir(journal.parent)

@@ -783,12 +783,17 @@ def _progress_or_wait(
     needed = max(int(PROGRESS_MIN_SESSIONS.value) - len(window), 0)
     ready_on = window[0].date + dt.timedelta(days=int(PROGRESS_MIN_SPAN_DAYS.value))
     more = max(needed, 1 if ready_on > last.date else 0)
-    text = f"{len(window)} session(s) so far at {dose_text}, since {_day_name(window[0].date)}: keep this dose."
+    text = f"{_sessions(len(window))} so far at {dose_text}, since {_day_name(window[0].date)}: keep this dose."
     change = (
-        f"{more} more session(s) like these, on or after {ready_on.isoformat()}, with pain "
+        f"{_sessions(more, 'more ')} like these, on or after {ready_on.isoformat()}, with pain "
         f"{PROGRESS_PAIN_MAX.value}/10 or less and RPE {PROGRESS_RPE_MAX.value} or less, and you progress."
     )
     return make("hold", (last.step, last.dose), [_Signal(text, source)], change)
+
+
+def _sessions(count: int, lead: str = "") -> str:
+    """ "1 session", "2 more sessions"."""
+    return f"{count} {lead}session{'' if count == 1 else 's'}"
 
 
 def _start_advice(ctx: _Context, exercise: Exercise, stop: list[_Signal]) -> Advice:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.console import RenderableType
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 from textual import on, work
@@ -16,12 +18,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
+from textual.strip import Strip
+from textual.visual import Visual
 from textual.widgets import Footer, Header, Static
 
 from hamjournal.ui.screens.base import JournalScreen
 from hamjournal.ui.widgets.advice_strip import MARKS, dose_text, ordered, stop_banner
 
 if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
+    from textual.style import Style
+    from textual.visual import RenderOptions
+
     from hamjournal.domain.models import Prescription
     from hamjournal.domain.rules import Advice, AdviceReport, Flag, LoadSummary
     from hamjournal.domain.thresholds import Threshold
@@ -172,6 +180,74 @@ def thresholds_table(mode: str) -> Table:
     return table
 
 
+class RenderedOnce(Visual):
+    """A Rich table drawn once per width and kept: its height and its lines come from that one render.
+
+    A Static with a Rich renderable renders it in full to measure its height, again to paint it, and again at
+    every new width; the thresholds table alone (40-odd wrapped rows) costs several ms a render.
+    """
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self._renderable = renderable
+        self._lines: dict[int, list[Strip]] = {}
+
+    def _strips(self, width: int) -> list[Strip]:
+        lines = self._lines.get(width)
+        if lines is None:
+            from textual._context import active_app
+
+            app = active_app.get()
+            options = app.console_options.update(highlight=False, width=width)
+            segments = app.console.render(self._renderable, options)
+            lines = [Strip(line) for line in Segment.split_and_crop_lines(segments, width, include_new_lines=False,
+                                                                         pad=False)]
+            self._lines[width] = lines
+        return lines
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        # The widget's style under each segment's own, as Static does it (Widget.post_render).
+        rich_style = style.rich_style
+        return [strip.apply_style(rich_style) for strip in self._strips(width)[:height]]
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        from rich.measure import Measurement
+        from textual._context import active_app
+
+        console = active_app.get().console
+        options = console.options.update_width(container_width)
+        return Measurement.get(console, options, self._renderable).maximum
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return len(self._strips(width))
+
+
+# The thresholds table depends only on the mode: drawn once per mode and width for every visit of the screen.
+_THRESHOLDS: dict[str, RenderedOnce] = {}
+
+
+def thresholds_visual(mode: str) -> RenderedOnce:
+    """The thresholds table for a mode, kept across visits."""
+    if mode not in _THRESHOLDS:
+        _THRESHOLDS[mode] = RenderedOnce(thresholds_table(mode))
+    return _THRESHOLDS[mode]
+
+
+# The last report's tables, drawn: the service hands out the same report until the journal changes, so the next
+# visit reuses them (one slot: a new report replaces it).
+_REPORT_TABLES: list[tuple[AdviceReport, list[RenderedOnce], RenderableType]] = []
+
+
+def report_tables(report: AdviceReport) -> tuple[list[RenderedOnce], RenderableType]:
+    """Each call's body, in the order shown, and the flags, for a report (kept for the same report object)."""
+    if _REPORT_TABLES and _REPORT_TABLES[0][0] is report:
+        return _REPORT_TABLES[0][1], _REPORT_TABLES[0][2]
+    bodies = [RenderedOnce(call_body(advice)) for advice in ordered(report)]
+    flags = flags_table(report.flags)
+    shown = RenderedOnce(flags) if isinstance(flags, Table) else flags
+    _REPORT_TABLES[:] = [(report, bodies, shown)]
+    return bodies, shown
+
+
 def _cached_advice(journal: object) -> tuple[AdviceReport, str] | None:
     """The journal's advice if it is still current (no query), else None."""
     from hamjournal.domain.errors import InvalidInput
@@ -267,13 +343,14 @@ class AdviceScreen(JournalScreen[None]):
         status.display = not report.advice
         calls = self.query_one("#advice-calls", Vertical)
         widgets: list[Static] = []
-        for advice in ordered(report):
+        bodies, flags = report_tables(report)
+        for advice, body in zip(ordered(report), bodies, strict=True):
             widgets.append(Static(call_title(advice), classes=f"call-title -{advice.action}", markup=False))
-            widgets.append(Static(call_body(advice), classes="call-body"))
+            widgets.append(Static(body, classes="call-body"))
         calls.mount_all(widgets)
-        self.query_one("#advice-flags", Static).update(flags_table(report.flags))
-        self.query_one("#advice-load", Static).update(load_table(report.load))
-        self.query_one("#advice-thresholds", Static).update(thresholds_table(mode))
+        self.query_one("#advice-flags", Static).update(flags)
+        self.query_one("#advice-load", Static).update(RenderedOnce(load_table(report.load)))
+        self.query_one("#advice-thresholds", Static).update(thresholds_visual(mode))
 
     @property
     def plain(self) -> str:

@@ -20,6 +20,9 @@ from hamjournal.domain.progress import CHARTS, RANGE_KEYS, RANGE_LABELS, Progres
 from hamjournal.ui.screens.base import JournalScreen
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from textual.app import RenderResult
     from textual_plotext import PlotextPlot
 
     from hamjournal.services import JournalService
@@ -76,13 +79,12 @@ class ProgressScreen(JournalScreen[None]):
 
     def compose(self) -> ComposeResult:
         # Imported here, not at module level: plotext costs start-up time the first screen must not pay.
-        from textual_plotext import PlotextPlot
-
+        plot = _plot_class()
         with Vertical(id="progress"):
             yield Static("", id="progress-title")
             with Horizontal(id="plots"):
-                yield PlotextPlot(id="main-plot")
-                yield PlotextPlot(id="side-plot")
+                yield plot(id="main-plot")
+                yield plot(id="side-plot")
             yield Static("", id="progress-marks")
             yield Static("Reading the journal…", id="progress-summary")
         yield Footer()
@@ -156,20 +158,23 @@ class ProgressScreen(JournalScreen[None]):
         main = self.query_one("#main-plot", _plot_class())
         side = self.query_one("#side-plot", _plot_class())
         side.display = self.chart in SIDE_CHARTS
-        width = max(main.size.width, 40)
-        if self.chart == "nordic":
-            charts.draw_nordic(main.plt, data, colors, width)
-        elif self.chart == "pain":
-            charts.draw_pain(main.plt, data, colors, width)
-            charts.draw_recovery(side.plt, data, colors, max(side.size.width, 20))
-        elif self.chart == "running":
-            charts.draw_running(main.plt, data, colors, width, self.run_unit)
-            charts.draw_acwr(side.plt, data, colors, max(side.size.width, 20))
-        elif self.chart == "sprint":
-            charts.draw_sprint(main.plt, data, colors, width)
+        # Each plot draws at render time, with the width it really has then: data can arrive before the
+        # first layout, and hiding the side plot widens the main one, so a width read here could be stale.
+        chart = self.chart
+        if chart == "nordic":
+            main.draw = lambda w: charts.draw_nordic(main.plt, data, colors, max(w, 40))
+        elif chart == "pain":
+            main.draw = lambda w: charts.draw_pain(main.plt, data, colors, max(w, 40))
+            side.draw = lambda w: charts.draw_recovery(side.plt, data, colors, max(w, 20))
+        elif chart == "running":
+            unit = self.run_unit
+            main.draw = lambda w: charts.draw_running(main.plt, data, colors, max(w, 40), unit)
+            side.draw = lambda w: charts.draw_acwr(side.plt, data, colors, max(w, 20))
+        elif chart == "sprint":
+            main.draw = lambda w: charts.draw_sprint(main.plt, data, colors, max(w, 40))
         else:
-            charts.draw_asymmetry(main.plt, data, colors, width)
-            charts.draw_latest_sides(side.plt, data, colors, max(side.size.width, 20))
+            main.draw = lambda w: charts.draw_asymmetry(main.plt, data, colors, max(w, 40))
+            side.draw = lambda w: charts.draw_latest_sides(side.plt, data, colors, max(w, 20))
         main.refresh()
         side.refresh()
         self.query_one("#progress-marks", Static).update(marks_line(data))
@@ -177,10 +182,6 @@ class ProgressScreen(JournalScreen[None]):
         if data.reassessment_due is not None and self.chart != "assessments":
             summary += f"  A reassessment is due (since {data.reassessment_due:%d %b}): press A."
         self.query_one("#progress-summary", Static).update(summary)
-
-    def on_resize(self) -> None:
-        # Tick spacing depends on the plot's width.
-        self.call_after_refresh(self.redraw)
 
     # -- keys ---------------------------------------------------------------------------------------------
 
@@ -220,11 +221,27 @@ class ProgressScreen(JournalScreen[None]):
         self.dismiss(None)
 
 
-def _plot_class() -> type[PlotextPlot]:
-    """The PlotextPlot class, imported on first use (the screen has composed it already)."""
-    from textual_plotext import PlotextPlot
+_CHART_PLOT: type[PlotextPlot] | None = None
 
-    return PlotextPlot
+
+def _plot_class() -> type[PlotextPlot]:
+    """A PlotextPlot that draws its chart when it renders; textual-plotext is imported on first use."""
+    global _CHART_PLOT
+    if _CHART_PLOT is None:
+        from textual_plotext import PlotextPlot
+
+        class ChartPlot(PlotextPlot):
+            """Calls `draw(width)` before every render, so ticks always fit the width on screen."""
+
+            draw: Callable[[int], None] | None = None
+
+            def render(self) -> RenderResult:
+                if self.draw is not None:
+                    self.draw(self.size.width)
+                return super().render()
+
+        _CHART_PLOT = ChartPlot
+    return _CHART_PLOT
 
 
 def marks_line(data: ProgressData) -> str:

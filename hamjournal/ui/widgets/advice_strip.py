@@ -115,6 +115,20 @@ def strip_lines(report: AdviceReport, budget: int) -> tuple[list[Line], int]:
     return lines[:room], sum(line.calls for line in lines[room:])
 
 
+def _current_advice(journal: object) -> AdviceReport | None:
+    """The journal's advice when nothing was written since it was worked out (reads nothing), else None."""
+    from hamjournal.domain.errors import InvalidInput
+
+    cached_advice = getattr(journal, "cached_advice", None)
+    if cached_advice is None:
+        return None
+    try:
+        cached = cached_advice()
+    except InvalidInput:  # a bad HAMJOURNAL_TODAY: the worker reports it
+        return None
+    return None if cached is None else cached[0]
+
+
 @dataclass
 class AdviceLoaded(Message):
     """Today's advice has been worked out."""
@@ -224,9 +238,21 @@ class AdviceStrip(Vertical):
         return stop_banner(self.report) or ""
 
     def load(self) -> None:
-        """Work out today's advice again (after the week is read, so after every save and re-plan)."""
-        if self.hj.journal is not None:
+        """Work out today's advice again (after the week is read, so after every save and re-plan).
+
+        Moving between weeks changes nothing the advice depends on: while the journal's advice is still current
+        (no write since, same day) it is taken as it is, with no query and no worker.
+        """
+        journal = self.hj.journal
+        if journal is None:
+            return
+        cached = _current_advice(journal)
+        if cached is None:
             self._load()
+        elif cached is not self.report:
+            self.report = cached
+            self._budget = line_budget(self.screen.size.height)
+            self._draw()
 
     @work(thread=True, exclusive=True, group="advice-strip", exit_on_error=False)
     def _load(self) -> None:
