@@ -36,7 +36,7 @@ from tests.ui.test_coach import build_squad  # noqa: E402
 SIZE = (120, 40)
 
 # (file name, keys pressed from the week screen, with the fixed journal?)
-Step = str | Callable[[Pilot[object]], Awaitable[None]]
+Step = str | Callable[["Pilot[object]"], Awaitable[None]]
 # The journal a shot starts from: True for the fixed week, False for a new journal, or a builder of its own.
 Data = bool | Callable[[Path], None]
 

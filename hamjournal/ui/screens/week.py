@@ -66,6 +66,7 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
         self.day_index = today.weekday()
         self.entry_index = 0
         self.week: WeekView | None = None
+        self.reassessment_due: dt.date | None = None  # when a reassessment became due, once read
         self.empty = False
 
     @property
@@ -123,6 +124,28 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
         # After the grid's frame (its rules and queries would share the GIL with drawing the week): every save
         # and re-plan reads the week again, and so the advice.
         self.call_after_refresh(self.query_one(AdviceStrip).load)
+        if message.week.start <= message.week.today <= message.week.end:
+            self.call_after_refresh(self._read_reassessment_due, message.week.start)
+
+    @work(thread=True, exclusive=True, group="reassessment", exit_on_error=False)
+    def _read_reassessment_due(self, start: dt.date) -> None:
+        journal = self.hj.journal
+        if journal is None:
+            return
+        try:
+            due = journal.reassessment_due()
+        except JournalError:
+            return  # the week itself reports journal errors; this line is only a reminder
+        if due is not None:
+            self.app.call_from_thread(self._show_reassessment_due, start, due)
+
+    def _show_reassessment_due(self, start: dt.date, due: dt.date) -> None:
+        self.reassessment_due = due
+        if self.week is None or self.week.start != start:
+            return
+        # Short enough for 80 columns; the Progress screen and `A` give the date and the tests.
+        line = f"{week_line(self.week)} · reassessment due (A)"
+        self.query_one("#week-line", Static).update(line)
 
     def _draw(self) -> None:
         if self.week is None:
