@@ -76,7 +76,10 @@ class ExercisesScreen(JournalScreen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Exercise library"
         self._fill("")
-        self.query_one("#filter", Input).focus()
+        search = self.query_one("#filter", Input)
+        # Off in tests and screenshots: a blinking cursor makes every picture depend on the timer's phase.
+        search.cursor_blink = getattr(self.app, "cursor_blink", True)
+        search.focus()
 
     @property
     def exercise_list(self) -> OptionList:
