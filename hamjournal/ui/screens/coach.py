@@ -113,10 +113,18 @@ class CoachScreen(JournalScreen[None]):
     def _show(self, rows: list[AthleteOverview]) -> None:
         self.rows = rows
         table = self.query_one(DataTable)
-        table.clear()
-        for row in rows:
-            calls = Text(calls_text(row), style="bold" if row.stop else "")
-            table.add_row(row.name, week_text(row), check_in_text(row), calls, key=row.name)
+        cells = [
+            (row.name, week_text(row), check_in_text(row), Text(calls_text(row), style="bold" if row.stop else ""))
+            for row in rows
+        ]
+        # Widths given outright: columns sized automatically are measured later, and a picture taken in
+        # between showed the calls cut to the header's width.
+        table.clear(columns=True)
+        for index, (label, key) in enumerate(COLUMNS):
+            width = max([len(label)] + [len(str(cell[index])) for cell in cells])
+            table.add_column(label, key=key, width=width)
+        for row, cell in zip(rows, cells, strict=True):
+            table.add_row(*cell, key=row.name)
         stops = sum(row.stop for row in rows)
         line = f"Squad · {len(rows)} athlete{'s' if len(rows) != 1 else ''}"
         if stops:
