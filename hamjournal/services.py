@@ -98,10 +98,13 @@ class JournalService:
         """Validate and save a session; step and tempo default to the plan, then the last session."""
         today = self.today()
         draft = entries.make_session(today, exercise, sets, **fields)  # type: ignore[arg-type]
-        if not entries.given(fields.get("step")):
-            draft = replace(draft, step=self.suggested_step(draft.exercise, draft.date) or draft.step)
-        if not entries.given(fields.get("tempo")):
-            draft = replace(draft, tempo=self.suggested_tempo(draft.exercise, draft.date) or draft.tempo)
+        step_given, tempo_given = entries.given(fields.get("step")), entries.given(fields.get("tempo"))
+        if not (step_given and tempo_given):
+            step, tempo = self.suggested_step_and_tempo(draft.exercise, draft.date)
+            if not step_given:
+                draft = replace(draft, step=step or draft.step)
+            if not tempo_given:
+                draft = replace(draft, tempo=tempo or draft.tempo)
         return self.store.add_session(draft)
 
     def edit_session(
@@ -169,21 +172,16 @@ class JournalService:
         found = self.store.sessions_between(start, before, exercise=exercise)
         return found[-1] if found else None
 
-    def suggested_step(self, exercise: str, day: dt.date) -> str | None:
-        """The step to log: the day's plan, else the last session's."""
-        for item in self.planned_for(day):
-            if item.exercise == exercise and item.step:
-                return item.step
-        last = self.last_session(exercise, day)
-        return last.step if last else None
-
-    def suggested_tempo(self, exercise: str, day: dt.date) -> str | None:
-        """The tempo to log: the day's plan, else the last session's."""
-        for item in self.planned_for(day):
-            if item.exercise == exercise and item.prescription.tempo:
-                return item.prescription.tempo
-        last = self.last_session(exercise, day)
-        return last.tempo if last else None
+    def suggested_step_and_tempo(self, exercise: str, day: dt.date) -> tuple[str | None, str | None]:
+        """The step and tempo to log: each from the day's plan, else from the last session (read once)."""
+        planned = [item for item in self.planned_for(day) if item.exercise == exercise]
+        step = next((item.step for item in planned if item.step), None)
+        tempo = next((item.prescription.tempo for item in planned if item.prescription.tempo), None)
+        if step is None or tempo is None:
+            last = self.last_session(exercise, day)
+            if last is not None:
+                step, tempo = step or last.step, tempo or last.tempo
+        return step, tempo
 
     # -- the week -------------------------------------------------------------------------------------
 
