@@ -36,7 +36,9 @@ class HamJournalApp(App[None]):
     """The journal in the terminal: the week screen and its dialogs."""
 
     TITLE = "hamjournal"
-    CSS_PATH = "app.tcss"
+    # The week screen's styles load with the app's: a screen's own CSS_PATH makes Textual parse every stylesheet
+    # again when the screen is first shown, which at start-up cost the first paint a second parse of them all.
+    CSS_PATH = ["app.tcss", "screens/week.tcss"]
     # Screens get these classes; app.tcss swaps the layout for a message below 80x24.
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-normal"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-tall")]

@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from hamjournal.domain.dates import week_start
 from hamjournal.store.errors import JournalError
@@ -20,9 +19,10 @@ from hamjournal.ui.messages import WeekLoaded
 from hamjournal.ui.screens.base import JournalScreen
 from hamjournal.ui.screens.plan_editing import PlanEditing
 from hamjournal.ui.widgets.advice_strip import AdviceStrip
-from hamjournal.ui.widgets.day_column import DayColumn
 from hamjournal.ui.widgets.detail_pane import DetailPane
+from hamjournal.ui.widgets.key_footer import KeyFooter
 from hamjournal.ui.widgets.labels import compact_label
+from hamjournal.ui.widgets.week_grid import WeekGrid
 
 if TYPE_CHECKING:
     # Type names only: the domain (and the services) load in the journal worker, after the first paint.
@@ -55,7 +55,7 @@ def week_line(week: WeekView) -> str:
 class WeekScreen(PlanEditing, JournalScreen[None]):
     """The hub: the calendar, the detail pane and the keys that open every dialog."""
 
-    CSS_PATH = "week.tcss"
+    # Its styles (week.tcss) are loaded with the app's, see HamJournalApp.CSS_PATH.
     BINDINGS = [Binding(key, action, text, show=False) for key, action, text in NAVIGATION] + [
         action.binding() for action in ACTIONS
     ]
@@ -68,6 +68,7 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
         self.week: WeekView | None = None
         self.reassessment_due: dt.date | None = None  # when a reassessment became due, once read
         self.empty = False
+        self._body_mounted = False
 
     @property
     def hj(self) -> HamJournalApp:
@@ -75,28 +76,38 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
+        # The first frame is the frame alone: the calendar, the detail pane and the advice strip are mounted
+        # once the journal is open (see _mount_body), so nothing is laid out or drawn twice at start-up.
         yield Header()
         yield Static(f"Opening {self.hj.location} …", id="week-line")
-        yield AdviceStrip(id="advice-strip")
-        yield Static(EMPTY_HINT, id="empty-hint")
-        with Horizontal(id="days"):
-            for index in range(7):
-                yield DayColumn(index, id=f"day-{index}")
-        yield DetailPane(id="detail")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.reload()
 
+    def _mount_body(self) -> None:
+        """The advice strip, the empty-journal hint, the calendar and the detail pane, below the week line."""
+        if self._body_mounted:
+            return
+        self._body_mounted = True
+        self.mount(
+            AdviceStrip(id="advice-strip"),
+            Static(EMPTY_HINT, id="empty-hint"),
+            WeekGrid(id="days"),
+            DetailPane(id="detail"),
+            after="#week-line",
+        )
+
     def on_resize(self) -> None:
         # At 80 columns the footer needs every cell for the keys; ctrl+p is listed in help (?) instead.
-        self.query_one(Footer).show_command_palette = self.size.width >= WIDE_FOOTER
+        self.query_one(KeyFooter).show_command_palette = self.size.width >= WIDE_FOOTER
 
     # -- reading the week (in a thread; results come back as a message) ---------------------------------
 
     def reload(self) -> None:
         """Read the shown week again (after a save, a delete or moving weeks)."""
         if self.hj.journal is not None:
+            self._mount_body()  # laid out while the week is read
             self._read_week(self.start)
 
     @work(thread=True, exclusive=True, group="week", exit_on_error=False)
@@ -152,8 +163,7 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
             return
         day = self.week.days[self.day_index]
         self.entry_index = max(0, min(self.entry_index, len(day.entries) - 1))
-        for index, column in enumerate(self.query(DayColumn)):
-            column.show(self.week.days[index], self.entry_index if index == self.day_index else None)
+        self.query_one(WeekGrid).show(self.week, self.day_index, self.entry_index)
         self.query_one(DetailPane).show(day, self.entry_index)
         self.hj.selected_day = day.date
 

@@ -1,0 +1,169 @@
+"""KeyFooter: the key bar at the bottom of every screen, drawn as one line of text.
+
+Textual's Footer composes one widget per key and composes them all again whenever the bindings change (a
+dialog closes, the journal opens, focus moves). With a dozen keys that was a visible part of every screen
+switch and of start-up. This widget looks the same, keeps the same click-to-press behaviour, and only
+repaints when the bindings change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.widget import Widget
+
+
+@dataclass(frozen=True)
+class KeySpan:
+    """Where one key sits on the bar, for clicks."""
+
+    start: int
+    end: int
+    key: str
+    enabled: bool
+
+
+class KeyFooter(Widget, can_focus=False):
+    """The bindings of the screen (those with show=True), then "^p palette" on the right when asked for."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"key-footer--key", "key-footer--description", "key-footer--separator"}
+    # The same design tokens as Textual's Footer, so themes colour it alike.
+    DEFAULT_CSS = """
+    KeyFooter {
+        dock: bottom;
+        height: 1;
+        width: 1fr;
+        color: $footer-foreground;
+        background: $footer-background;
+        text-wrap: nowrap;
+        text-overflow: clip;
+        & > .key-footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .key-footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .key-footer--separator {
+            color: $foreground 20%;
+        }
+    }
+    """
+
+    show_command_palette = reactive(True)
+    """Show the key that opens the command palette, at the right end."""
+
+    def __init__(self, *, show_command_palette: bool = True, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.set_reactive(KeyFooter.show_command_palette, show_command_palette)
+        self._spans: list[KeySpan] = []
+        self._palette_at: int | None = None  # the cell where the palette key starts, when shown
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, _screen: object) -> None:
+        self.refresh()
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("key-footer--key")
+        description_style = self.get_component_rich_style("key-footer--description")
+        width = self.size.width
+        left, spans = self._keys(key_style, description_style)
+        right = self._palette(key_style, description_style)
+        self._palette_at = None
+        if right is not None and right.cell_len < width:
+            # Docked right like Textual's Footer: keys that do not fit go under it.
+            self._palette_at = width - right.cell_len
+            left.truncate(self._palette_at, pad=True)
+            left.append_text(right)
+            spans = [span for span in spans if span.start < self._palette_at]
+        self._spans = spans
+        left.truncate(width)
+        return left
+
+    def _keys(self, key_style: Style, description_style: Style) -> tuple[Text, list[KeySpan]]:
+        """ " l Log  p Check-in  [] Week …" with a span per key.
+
+        One entry per action, as Textual's Footer does; keys of one binding group (such as [ and ]) share the
+        group's description.
+        """
+        shown: list[tuple[Binding, bool]] = []
+        seen: set[str] = set()
+        for active in self.screen.active_bindings.values():
+            if active.binding.show and active.binding.action not in seen:
+                seen.add(active.binding.action)
+                shown.append((active.binding, active.enabled))
+        text = Text(no_wrap=True, overflow="crop", end="")
+        spans: list[KeySpan] = []
+        for group, members_iter in groupby(shown, key=lambda item: item[0].group):
+            members = list(members_iter)
+            if group is None or len(members) == 1:
+                for binding, enabled in members:
+                    self._append_key(text, spans, [(binding, enabled)], binding.description, key_style,
+                                     description_style)
+            else:
+                self._append_key(text, spans, members, group.description, key_style, description_style)
+        return text, spans
+
+    def _append_key(
+        self,
+        text: Text,
+        spans: list[KeySpan],
+        members: list[tuple[Binding, bool]],
+        description: str,
+        key_style: Style,
+        description_style: Style,
+    ) -> None:
+        """One key (or a group's keys side by side) and its description."""
+        dim = Style(dim=True) if not any(enabled for _, enabled in members) else Style()
+        text.append(" ", key_style + dim)
+        for binding, enabled in members:
+            display = self.app.get_key_display(binding)
+            start = text.cell_len
+            text.append(display, key_style + (Style() if enabled else Style(dim=True)))
+            spans.append(KeySpan(start, text.cell_len, binding.key, enabled))
+        text.append(" ", key_style + dim)
+        if description:
+            text.append(f"{description} ", description_style + dim)
+        if len(members) == 1:
+            # A single key is clickable across its description too.
+            last = spans[-1]
+            spans[-1] = KeySpan(last.start - 1, text.cell_len, last.key, last.enabled)
+
+    def _palette(self, key_style: Style, description_style: Style) -> Text | None:
+        """ "▏ ^p palette ", or None when hidden or the app has no palette."""
+        if not (self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE):
+            return None
+        active = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        if active is None:
+            return None
+        text = Text(no_wrap=True, end="")
+        text.append("▏", self.get_component_rich_style("key-footer--separator"))
+        text.append(f"{self.app.get_key_display(active.binding)} ", key_style)
+        text.append(f"{active.binding.description} ", description_style)
+        return text
+
+    def on_click(self, event: events.Click) -> None:
+        # The palette sits at the right end; everything else is a key of the screen.
+        for span in self._spans:
+            if span.start <= event.x < span.end:
+                if span.enabled:
+                    self.app.simulate_key(span.key)
+                else:
+                    self.app.bell()
+                return
+        if self._palette_at is not None and event.x >= self._palette_at:
+            self.app.simulate_key(self.app.COMMAND_PALETTE_BINDING)
