@@ -8,10 +8,12 @@ the store at import time: each command's module is imported only when that comma
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from typing import Any, NoReturn
 
 PROG = "hamjournal"
 
@@ -34,12 +36,17 @@ COMMANDS: dict[str, str] = {
     "athletes": "athletes:athletes",
     "copy": "copy:copy",
 }
+HELP_FLAGS = frozenset({"-h", "--help"})
 # After one of these succeeds, today's rolling backup is made (when there is none yet).
 WRITE_COMMANDS = frozenset({"log", "pain", "run", "import"})
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; returns the exit status (never raises, never prints a traceback)."""
+    # Importing textual or sqlalchemy allocates hundreds of thousands of objects and no garbage cycles worth
+    # collecting: without the collector start-up does measurably less work. It is on again before a command
+    # runs (and for the app once its first week is drawn, see HamJournalApp.resume_gc).
+    gc.disable()
     try:
         argv = sys.argv[1:] if argv is None else argv
         for position, arg in enumerate(argv, 1):
@@ -49,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
                     f"argument {position} ({_printable(arg)}) is not UTF-8 text: check the terminal's encoding", 2
                 )
         try:
-            args = build_parser().parse_args(argv)
+            args = _parse(argv)
         except SystemExit as stop:  # --help, or a usage error argparse has already explained
             return stop.code if isinstance(stop.code, int) else 2
         return _dispatch(args)
@@ -64,12 +71,27 @@ def main(argv: list[str] | None = None) -> int:
         return 141
 
 
+def _parse(argv: list[str]) -> argparse.Namespace:
+    """Parse with only the commands named in argv built; the full parser explains any error and any --help."""
+    if not HELP_FLAGS.intersection(argv):
+        try:
+            return build_parser(only=COMMANDS.keys() & set(argv), parser_class=_QuietParser).parse_args(argv)
+        except _ParseFailed:
+            pass
+    return build_parser().parse_args(argv)
+
+
 def _dispatch(args: argparse.Namespace) -> int:
     from hamjournal.commands import CommandFailed
     from hamjournal.domain.errors import InvalidInput
 
     try:
-        status = _command(args.command or "")(args)
+        run = _command(args.command or "")
+        if args.command:
+            # Start-up (imports) ran without the cycle collector, see main(); the app turns it on itself once
+            # the first week is on screen.
+            gc.enable()
+        status = run(args)
         if status == 0 and args.command in WRITE_COMMANDS:
             importlib.import_module("hamjournal.commands.backup").after_write(args)
         return status
@@ -119,20 +141,54 @@ def _printable(text: str) -> str:
     return text if _is_text(text) else text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for every command (the contract in design.md, "Command line")."""
-    parser = argparse.ArgumentParser(
+class _ParseFailed(Exception):
+    """A partial parser met something it cannot explain alone."""
+
+
+class _QuietParser(argparse.ArgumentParser):
+    """A parser that leaves errors to the full one (see _parse)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _ParseFailed(message)
+
+
+class _NotBuilt:
+    """Stands in for the parser of a command not on the command line: its arguments are not built."""
+
+    def add_argument(self, *args: object, **kwargs: object) -> None:
+        """Nothing to add."""
+
+    def add_subparsers(self, *args: object, **kwargs: object) -> _NotBuilt:
+        """Nothing to add."""
+        return self
+
+    def add_parser(self, *args: object, **kwargs: object) -> _NotBuilt:
+        """Nothing to add."""
+        return self
+
+
+def build_parser(
+    only: Collection[str] | None = None, parser_class: type[argparse.ArgumentParser] = argparse.ArgumentParser
+) -> argparse.ArgumentParser:
+    """The argument parser for every command (the contract in design.md, "Command line").
+
+    With `only`, the other commands are left out, which saves building some 70 arguments on every start (the
+    app's included); such a parser is only used for a command line naming no other command.
+    """
+    parser = parser_class(
         prog=PROG,
         description="A training journal for runners who strengthen their hamstrings. With no command, opens the app.",
         epilog="Bad input exits with status 2 and one line saying what is allowed; nothing is written.",
     )
     _journal_options(parser, default=None)
     # On subcommands the default is SUPPRESS, so `hamjournal --db X log ...` keeps the top-level value.
-    common = argparse.ArgumentParser(add_help=False)
+    common = parser_class(add_help=False)
     _journal_options(common, default=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, help_: str) -> argparse.ArgumentParser:
+    def command(name: str, help_: str) -> Any:
+        if only is not None and name not in only:
+            return _NotBuilt()
         return sub.add_parser(name, parents=[common], help=help_, description=help_)
 
     # Values are taken as text and checked by the domain, so a bad one gets the same one-line message

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -22,6 +23,9 @@ from hamjournal.ui.widgets.size_guard import MIN_HEIGHT, MIN_WIDTH
 
 if TYPE_CHECKING:
     from hamjournal.services import JournalService
+
+# Seconds after start-up by which the cycle collector is on again even if no week was shown.
+GC_RESUME_S = 10.0
 
 # Set to 0 to stop the text cursor blinking (tests and screenshots set it, so pictures are stable).
 ENV_CURSOR_BLINK = "HAMJOURNAL_CURSOR_BLINK"
@@ -83,6 +87,8 @@ class HamJournalApp(App[None]):
         # thread is queued behind that frame. Started earlier, its imports (sqlalchemy) would share the GIL with
         # the first paint and delay it.
         self.screen.call_later(self._open_journal)
+        # Should the first week never arrive (the journal reported an error), the collector comes back anyway.
+        self.set_timer(GC_RESUME_S, self.resume_gc)
 
     @work(thread=True, exit_on_error=False)
     def _open_journal(self) -> None:
@@ -101,10 +107,21 @@ class HamJournalApp(App[None]):
 
             self.call_from_thread(self.push_screen, OnboardingScreen())
 
+    def resume_gc(self) -> None:
+        """Turn the cycle collector back on when the command line started the app without it.
+
+        What start-up built (modules, classes, the first screen) stays for the whole session: frozen, the
+        collector never walks it again, so its pauses stay short whatever was loaded.
+        """
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+
     @on(WeekLoaded)
     def _week_shown(self) -> None:
         # Once the first week is on screen (earlier, the imports would share the GIL with reading and drawing it).
         if not self._dialogs_warm:
+            self.resume_gc()
             self._dialogs_warm = True
             self.call_after_refresh(self._warm_dialogs)
             self.call_after_refresh(self._daily_backup)

@@ -1,0 +1,69 @@
+"""The command line parser: the partial parser built for one command reads argv as the full one does."""
+
+from __future__ import annotations
+
+import argparse
+import gc
+
+import pytest
+
+from hamjournal import cli
+
+ARGVS = [
+    [],
+    ["--db", "x.db"],
+    ["--db", "x.db", "--athlete", "Ann"],
+    ["log", "nordic", "3x6", "--rpe", "7", "--pain", "1"],
+    ["--db", "x.db", "log", "nordic", "3x6", "--date", "2026-11-24", "--side", "left"],
+    ["pain", "2", "--stiffness", "3", "--when", "after", "--sudden"],
+    ["run", "40", "--kind", "long", "--km", "8"],
+    ["week", "--json"],
+    ["athletes", "add", "Ann"],
+    ["athletes", "rename", "Ann", "Anne"],
+    ["export", "--format", "csv", "-o", "out.csv"],
+    ["--athlete", "log"],  # a command's name as an option's value: still the app
+    ["demo", "--weeks", "4", "--no-open"],
+]
+
+
+@pytest.mark.parametrize("argv", ARGVS, ids=lambda argv: " ".join(argv) or "(none)")
+def test_partial_parser_reads_like_the_full_one(argv: list[str]) -> None:
+    assert cli._parse(argv) == cli.build_parser().parse_args(argv)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["log"], ["log", "nordic"], ["bogus"], ["--bogus"], ["log", "nordic", "3x6", "--what"], ["--db"]],
+    ids=" ".join,
+)
+def test_errors_are_explained_by_the_full_parser(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as partial:
+        cli._parse(argv)
+    partial_err = capsys.readouterr().err
+    with pytest.raises(SystemExit) as full:
+        cli.build_parser().parse_args(argv)
+    assert partial.value.code == full.value.code == 2
+    assert partial_err == capsys.readouterr().err
+    assert "usage: hamjournal" in partial_err
+
+
+def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli._parse(["--help"])
+    out = capsys.readouterr().out
+    assert all(name in out for name in cli.COMMANDS if name)
+
+
+def test_a_partial_parser_has_only_the_commands_asked_for() -> None:
+    parser = cli.build_parser(only={"log"})
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(sub.choices) == {"log"}
+
+
+def test_the_collector_is_on_again_when_a_command_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    try:
+        assert cli.main(["exercises", "--json"]) == 0
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+    assert capsys.readouterr().out.startswith("[")
