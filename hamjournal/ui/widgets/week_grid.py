@@ -123,9 +123,16 @@ class WeekGrid(Widget):
             columns.append((span, rendered, style))
         rows: list[Strip] = []
         for y in range(height):
+            # Segments are styled and padded here, not through a Strip per cell: this runs for every line of
+            # every week shown.
             segments: list[Segment] = []
             for span, rendered, style in columns:
-                cell = Strip(rendered[y]) if y < len(rendered) else Strip([])
-                segments.extend(cell.apply_style(style).adjust_cell_length(span, style))
+                used = 0
+                if y < len(rendered):
+                    for segment in rendered[y]:
+                        segments.append(Segment(segment.text, style + segment.style if segment.style else style))
+                        used += segment.cell_length
+                if used < span:
+                    segments.append(Segment(" " * (span - used), style))
             rows.append(Strip(segments, width))
         return rows
