@@ -13,12 +13,13 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Label, OptionList
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from hamjournal.store.errors import JournalError
 from hamjournal.ui.messages import JournalOpened
 from hamjournal.ui.screens.base import JournalModal
+from hamjournal.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from hamjournal.ui.app import HamJournalApp
@@ -62,7 +63,7 @@ class AthleteSwitcher(JournalModal[str | None]):
             box.border_subtitle = "Enter opens · Esc cancels"
             yield OptionList(id="athletes")
             yield Label("Reading the athletes …", id="switcher-hint")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._load()

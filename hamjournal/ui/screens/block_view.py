@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from hamjournal.store.errors import JournalError
 from hamjournal.ui.screens.base import JournalModal
+from hamjournal.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from hamjournal.domain.planner import Plan
@@ -92,7 +93,7 @@ class BlockViewScreen(JournalModal[None]):
             yield Static("Planning …", id="block-line")
             yield Static("", id="block-notes")
             yield Static("", id="block-table")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._load()

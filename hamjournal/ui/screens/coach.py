@@ -13,11 +13,12 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from hamjournal.store.errors import JournalError
 from hamjournal.ui.screens.athlete_switcher import switch_athlete
 from hamjournal.ui.screens.base import JournalScreen
+from hamjournal.ui.widgets.key_footer import KeyFooter
 from hamjournal.ui.widgets.labels import short_name
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ class CoachScreen(JournalScreen[None]):
             table.add_column(label, key=key)
         yield table
         yield Static("", id="coach-flags")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.action_refresh()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Label
+from textual.widgets import Label
 
 from hamjournal.ui.screens.base import JournalModal
+from hamjournal.ui.widgets.key_footer import KeyFooter
 
 
 class ConfirmDialog(JournalModal[bool]):
@@ -28,7 +29,7 @@ class ConfirmDialog(JournalModal[bool]):
         with Vertical(id="confirm"):
             yield Label(f"{self.question} y/n", id="question")
             yield Label("y deletes it · n or Esc keeps it", id="confirm-hint")
-        yield Footer()
+        yield KeyFooter()
 
     def action_answer(self, yes: bool) -> None:
         """Close with the answer."""

@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from hamjournal.domain.errors import InvalidInput
 from hamjournal.store.errors import JournalError
 from hamjournal.ui.messages import JournalChanged
 from hamjournal.ui.screens.base import JournalModal
 from hamjournal.ui.widgets.form_row import FormRow
+from hamjournal.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from hamjournal.services import JournalService
@@ -64,7 +65,7 @@ class FormDialog(JournalModal[str | None]):
             yield from self.rows()
             yield Static("", id="form-error", classes="form-error")
             yield Label(FORM_HINT, classes="form-hint")
-        yield Footer()
+        yield KeyFooter()
 
     def title_text(self) -> str:
         """The dialog's title."""

@@ -6,10 +6,11 @@ from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from hamjournal.ui.actions import ACTIONS, NAVIGATION, key_label
 from hamjournal.ui.screens.base import JournalModal
+from hamjournal.ui.widgets.key_footer import KeyFooter
 
 ARROWS = {"left": "←", "right": "→", "up": "↑", "down": "↓"}
 
@@ -50,7 +51,7 @@ class HelpScreen(JournalModal[None]):
             box.border_title = "Keys"
             box.border_subtitle = "Esc closes"
             yield Static(key_table())
-        yield Footer()
+        yield KeyFooter()
 
     def action_close(self) -> None:
         """Back to the week."""

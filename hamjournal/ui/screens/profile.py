@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Checkbox, Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets import Checkbox, Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from hamjournal.domain.errors import InvalidInput
@@ -33,6 +33,7 @@ from hamjournal.ui.messages import JournalChanged
 from hamjournal.ui.screens.base import JournalScreen
 from hamjournal.ui.screens.form import choice, text_input
 from hamjournal.ui.widgets.form_row import FormRow
+from hamjournal.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from hamjournal.ui.app import HamJournalApp
@@ -119,7 +120,7 @@ class ProfileScreen(JournalScreen[bool]):
                           "race-priority")
             yield Static("", id="form-error", classes="form-error")
             yield Label(HINT, classes="form-hint")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         for field in self.query(Input):
