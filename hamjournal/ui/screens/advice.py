@@ -9,27 +9,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rich.console import RenderableType
-from rich.segment import Segment
+from rich.console import Group, RenderableType
+from rich.style import Style as RichStyle
 from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.strip import Strip
-from textual.visual import Visual
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from hamjournal.ui.screens.base import JournalScreen
 from hamjournal.ui.widgets.advice_strip import MARKS, dose_text, ordered, stop_banner
+from hamjournal.ui.widgets.exercise_page import RenderedOnce
+from hamjournal.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
-    from textual.css.styles import RulesMap
-    from textual.style import Style
-    from textual.visual import RenderOptions
-
     from hamjournal.domain.models import Prescription
     from hamjournal.domain.rules import Advice, AdviceReport, Flag, LoadSummary
     from hamjournal.domain.thresholds import Threshold
@@ -180,47 +176,6 @@ def thresholds_table(mode: str) -> Table:
     return table
 
 
-class RenderedOnce(Visual):
-    """A Rich table drawn once per width and kept: its height and its lines come from that one render.
-
-    A Static with a Rich renderable renders it in full to measure its height, again to paint it, and again at
-    every new width; the thresholds table alone (40-odd wrapped rows) costs several ms a render.
-    """
-
-    def __init__(self, renderable: RenderableType) -> None:
-        self._renderable = renderable
-        self._lines: dict[int, list[Strip]] = {}
-
-    def _strips(self, width: int) -> list[Strip]:
-        lines = self._lines.get(width)
-        if lines is None:
-            from textual._context import active_app
-
-            app = active_app.get()
-            options = app.console_options.update(highlight=False, width=width)
-            segments = app.console.render(self._renderable, options)
-            lines = [Strip(line) for line in Segment.split_and_crop_lines(segments, width, include_new_lines=False,
-                                                                         pad=False)]
-            self._lines[width] = lines
-        return lines
-
-    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
-        # The widget's style under each segment's own, as Static does it (Widget.post_render).
-        rich_style = style.rich_style
-        return [strip.apply_style(rich_style) for strip in self._strips(width)[:height]]
-
-    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
-        from rich.measure import Measurement
-        from textual._context import active_app
-
-        console = active_app.get().console
-        options = console.options.update_width(container_width)
-        return Measurement.get(console, options, self._renderable).maximum
-
-    def get_height(self, rules: RulesMap, width: int) -> int:
-        return len(self._strips(width))
-
-
 # The thresholds table depends only on the mode: drawn once per mode and width for every visit of the screen.
 _THRESHOLDS: dict[str, RenderedOnce] = {}
 
@@ -232,20 +187,46 @@ def thresholds_visual(mode: str) -> RenderedOnce:
     return _THRESHOLDS[mode]
 
 
-# The last report's tables, drawn: the service hands out the same report until the journal changes, so the next
-# visit reuses them (one slot: a new report replaces it).
-_REPORT_TABLES: list[tuple[AdviceReport, list[RenderedOnce], RenderableType]] = []
+# Each call's title colour, a theme variable (the same ones the strip's CSS uses); hold keeps the text colour.
+TITLE_COLOURS: dict[str, str] = {
+    "progress": "text-success",
+    "regress": "text-warning",
+    "deload": "text-accent",
+    "stop": "text-error",
+}
 
 
-def report_tables(report: AdviceReport) -> tuple[list[RenderedOnce], RenderableType]:
-    """Each call's body, in the order shown, and the flags, for a report (kept for the same report object)."""
-    if _REPORT_TABLES and _REPORT_TABLES[0][0] is report:
-        return _REPORT_TABLES[0][1], _REPORT_TABLES[0][2]
-    bodies = [RenderedOnce(call_body(advice)) for advice in ordered(report)]
+def calls_renderable(report: AdviceReport, colours: dict[str, str]) -> RenderableType:
+    """Every call, most urgent first: its title (bold, coloured by action) over its body, a blank line between.
+
+    One renderable for all the calls, shown in one widget: with a widget per title and per body (two per
+    exercise) every layout of the screen, and a visit has several, paid for each of them. `colours` maps theme
+    variable names to colours (the app's theme_variables), as the CSS classes of those widgets did.
+    """
+    parts: list[RenderableType] = []
+    for index, advice in enumerate(ordered(report)):
+        if index:
+            parts.append(Text(""))
+        colour = colours.get(TITLE_COLOURS.get(advice.action, ""))
+        parts.append(Text(call_title(advice), style=RichStyle(bold=True, color=colour)))
+        parts.append(call_body(advice))
+    return Group(*parts)
+
+
+# The last report's calls and flags, drawn: the service hands out the same report until the journal changes, so
+# the next visit reuses them (one slot: a new report or a new theme replaces it).
+_REPORT_TABLES: list[tuple[AdviceReport, str, RenderedOnce, RenderableType]] = []
+
+
+def report_tables(report: AdviceReport, theme: str, colours: dict[str, str]) -> tuple[RenderedOnce, RenderableType]:
+    """The calls and the flags of a report, kept for the same report object and theme."""
+    if _REPORT_TABLES and _REPORT_TABLES[0][0] is report and _REPORT_TABLES[0][1] == theme:
+        return _REPORT_TABLES[0][2], _REPORT_TABLES[0][3]
+    calls = RenderedOnce(calls_renderable(report, colours))
     flags = flags_table(report.flags)
     shown = RenderedOnce(flags) if isinstance(flags, Table) else flags
-    _REPORT_TABLES[:] = [(report, bodies, shown)]
-    return bodies, shown
+    _REPORT_TABLES[:] = [(report, theme, calls, shown)]
+    return calls, shown
 
 
 def _cached_advice(journal: object) -> tuple[AdviceReport, str] | None:
@@ -279,7 +260,9 @@ class AdviceScreen(JournalScreen[None]):
             yield Static(DISCLAIMER, id="advice-disclaimer")
             yield Static("", id="advice-banner")
             yield Static(LOADING, id="advice-status")
-            yield Vertical(id="advice-calls")
+            calls = Static("", id="advice-calls")
+            calls.display = False  # until there are calls to show: an empty Static would still take a line
+            yield calls
             yield Static("Flags", classes="advice-section")
             yield Static("", id="advice-flags")
             yield Static("Running load", classes="advice-section")
@@ -287,7 +270,7 @@ class AdviceScreen(JournalScreen[None]):
             yield Static("Thresholds in force", classes="advice-section")
             yield Static(EVIDENCE_LEGEND, id="advice-legend")
             yield Static("", id="advice-thresholds")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Today's advice"
@@ -341,13 +324,10 @@ class AdviceScreen(JournalScreen[None]):
 
         status.update(NO_ADVICE.format(weeks=HISTORY_DAYS // 7))
         status.display = not report.advice
-        calls = self.query_one("#advice-calls", Vertical)
-        widgets: list[Static] = []
-        bodies, flags = report_tables(report)
-        for advice, body in zip(ordered(report), bodies, strict=True):
-            widgets.append(Static(call_title(advice), classes=f"call-title -{advice.action}", markup=False))
-            widgets.append(Static(body, classes="call-body"))
-        calls.mount_all(widgets)
+        calls, flags = report_tables(report, self.app.theme, self.app.theme_variables)
+        calls_widget = self.query_one("#advice-calls", Static)
+        calls_widget.display = bool(report.advice)
+        calls_widget.update(calls)
         self.query_one("#advice-flags", Static).update(flags)
         self.query_one("#advice-load", Static).update(RenderedOnce(load_table(report.load)))
         self.query_one("#advice-thresholds", Static).update(thresholds_visual(mode))

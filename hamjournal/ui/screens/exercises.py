@@ -6,13 +6,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from hamjournal.domain.exercises import EXERCISES, Exercise, get_exercise
 from hamjournal.domain.models import Prescription
 from hamjournal.ui.screens.base import JournalScreen
-from hamjournal.ui.widgets.exercise_page import exercise_page, preview
+from hamjournal.ui.widgets.exercise_page import RenderedOnce, exercise_page, preview
+from hamjournal.ui.widgets.key_footer import KeyFooter
 
 _CHOOSE = Binding.Group("Choose", compact=True)
 NO_MATCH = "No exercise matches. Try a name (nordic), a slug (sl-rdl) or what it trains (isometric, calf)."
@@ -38,6 +39,17 @@ def first_dose(slug: str) -> Prescription | None:
     from hamjournal.domain.dose import entry_dose
 
     return entry_dose(slug)
+
+
+# The previews depend on nothing but the library: drawn once per exercise and width, for every visit.
+_PREVIEWS: dict[str, RenderedOnce] = {}
+
+
+def preview_visual(slug: str) -> RenderedOnce:
+    """The list's preview of an exercise, kept across visits of the library."""
+    if slug not in _PREVIEWS:
+        _PREVIEWS[slug] = RenderedOnce(preview(get_exercise(slug), first_dose(slug)))
+    return _PREVIEWS[slug]
 
 
 def open_player(screen: JournalScreen[None], slug: str) -> None:
@@ -71,7 +83,7 @@ class ExercisesScreen(JournalScreen[None]):
             yield OptionList(id="exercise-list")
             with VerticalScroll(id="preview-pane", can_focus=False):
                 yield Static("", id="preview")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Exercise library"
@@ -100,7 +112,7 @@ class ExercisesScreen(JournalScreen[None]):
         if slug is None:
             pane.update(NO_MATCH)
             return
-        pane.update(preview(get_exercise(slug), first_dose(slug)))
+        pane.update(preview_visual(slug))
         self.query_one("#preview-pane", VerticalScroll).scroll_home(animate=False)
 
     @property
@@ -169,7 +181,7 @@ class ExerciseDetailScreen(JournalScreen[None]):
         yield Header()
         with VerticalScroll(id="page"):
             yield Static(exercise_page(self.exercise, self.dose), id="page-text")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.exercise.name

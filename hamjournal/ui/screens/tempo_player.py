@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, Header, ProgressBar, Static
+from textual.widgets import Digits, Header, ProgressBar, Static
 
 from hamjournal.domain.exercises import get_exercise
 from hamjournal.domain.models import PlanItem, Prescription
@@ -42,6 +42,7 @@ from hamjournal.ui.screens.player_view import (
 )
 from hamjournal.ui.widgets.big_word import BigWord
 from hamjournal.ui.widgets.figure import PoseView
+from hamjournal.ui.widgets.key_footer import KeyFooter
 
 TICK_S = 0.1
 LEAD_IN_S = 5  # time to kneel or lie down after pressing play
@@ -89,6 +90,9 @@ class TempoPlayerScreen(JournalScreen[None]):
         self.view: PlayerView | None = None
         self.finished = False
         self._timer: Timer | None = None
+        # What the text widgets show now: a Static's update lays the whole screen out again, and the ticks come
+        # ten times a second, so a line is only updated when its text changes.
+        self._shown: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -102,7 +106,7 @@ class TempoPlayerScreen(JournalScreen[None]):
                 yield Static("", id="clock")
             yield PoseView(self.exercise.slug, id="pose")
         yield Static("", id="status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Tempo player"
@@ -127,8 +131,8 @@ class TempoPlayerScreen(JournalScreen[None]):
         if digits.value != view.countdown:
             digits.update(view.countdown)
         self.query_one("#phase-bar", ProgressBar).update(progress=view.fraction)
-        self.query_one("#counters", Static).update(view.counters)
-        self.query_one("#clock", Static).update(view.clock)
+        self._set_text("#counters", view.counters)
+        self._set_text("#clock", view.clock)
         self.query_one("#pose", PoseView).show(view.position)
         self._show_status()
         if view.done and not self.finished:
@@ -138,6 +142,12 @@ class TempoPlayerScreen(JournalScreen[None]):
                 self._timer.stop()
             self.open_log()
 
+    def _set_text(self, selector: str, text: str) -> None:
+        """Show `text` in a Static, unless it shows it already."""
+        if self._shown.get(selector) != text:
+            self._shown[selector] = text
+            self.query_one(selector, Static).update(text)
+
     def _title(self) -> str:
         step = self.exercise.step(self.step).name
         return f"{self.exercise.name} · {step} · {describe_plan(self.plan)}"
@@ -146,7 +156,7 @@ class TempoPlayerScreen(JournalScreen[None]):
         paused = self.stopwatch.paused and not self.finished
         self.set_class(paused, "-paused")
         if self.finished:
-            self.query_one("#status", Static).update("Done · l opens the log again · Esc leaves without logging")
+            self._set_text("#status", "Done · l opens the log again · Esc leaves without logging")
             return
         parts = ["PAUSED · space goes on" if paused else "space pauses"]
         parts.append(f"bell {'on' if self.bell_on else 'off'}")
@@ -154,7 +164,7 @@ class TempoPlayerScreen(JournalScreen[None]):
             parts.append(f"+/- hold ({self.plan.hold_s} s)")
         else:
             parts.append(f"+/- lowering ({self.plan.tempo.seconds()[0]} s)")
-        self.query_one("#status", Static).update(" · ".join(parts))
+        self._set_text("#status", " · ".join(parts))
 
     # -- keys -----------------------------------------------------------------------------------------------
 

@@ -270,6 +270,9 @@ class AdviceStrip(Vertical):
             return
         if not get_current_worker().is_cancelled:  # a newer read is on its way
             self.post_message(AdviceLoaded(report))
+        # The Advice screen (a) shows this same report: load its module here, off the UI thread, so the first
+        # press of a does not pay for the import.
+        import hamjournal.ui.screens.advice  # noqa: F401
 
     @on(AdviceLoaded)
     def _loaded(self, message: AdviceLoaded) -> None:

@@ -1,19 +1,30 @@
 """An exercise's library page as Rich renderables: the detail screen shows it, the list previews its top.
 
 Sections are grids with a bullet column so wrapped lines hang under the text, not under the bullet.
+`RenderedOnce` keeps a drawn renderable for the next visit (the library's previews, the Advice screen's tables).
 """
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from typing import TYPE_CHECKING
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
+from textual.strip import Strip
+from textual.visual import Visual
 
 from hamjournal.domain.exercises import Exercise
 from hamjournal.domain.models import Prescription, SetEntry
 from hamjournal.domain.sets import format_sets
 from hamjournal.domain.tempo import EXPLOSIVE
 from hamjournal.ui.widgets.figure import start_end_table
+
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
+    from textual.style import Style
+    from textual.visual import RenderOptions
 
 
 def dose_label(prescription: Prescription) -> str:
@@ -122,3 +133,50 @@ def preview(ex: Exercise, first_dose: Prescription | None) -> RenderableType:
         parts += [Text(""), figures]
     parts.append(Text("\nEnter opens the full page.", style="dim"))
     return Group(*parts)
+
+
+class RenderedOnce(Visual):
+    """A Rich renderable drawn once per width and kept: its height and its lines come from that one render.
+
+    A Static with a Rich renderable renders it in full to measure its height, again to paint it, and again at
+    every new width and every visit; the thresholds table alone (40-odd wrapped rows) costs several ms a render.
+    Keep the instance (module level) and the next visit paints from the kept lines.
+    """
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self._renderable = renderable
+        self._lines: dict[int, list[Strip]] = {}
+
+    def _strips(self, width: int) -> list[Strip]:
+        lines = self._lines.get(width)
+        if lines is None:
+            from textual._context import active_app
+
+            app = active_app.get()
+            options = app.console_options.update(highlight=False, width=width)
+            segments = app.console.render(self._renderable, options)
+            lines = [Strip(line) for line in Segment.split_and_crop_lines(segments, width, include_new_lines=False,
+                                                                         pad=False)]
+            self._lines[width] = lines
+        return lines
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        # The widget's style under each segment's own, as Static does it (Widget.post_render).
+        rich_style = style.rich_style
+        return [strip.apply_style(rich_style) for strip in self._strips(width)[:height]]
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        from rich.measure import Measurement
+        from textual._context import active_app
+
+        console = active_app.get().console
+        options = console.options.update_width(container_width)
+        return Measurement.get(console, options, self._renderable).maximum
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return len(self._strips(width))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        # Printed outside a widget (tests, a plain console) it is the renderable it keeps; Textual takes the
+        # Visual methods above, since it checks for a Visual first.
+        yield self._renderable
