@@ -338,13 +338,46 @@ class JournalService:
     # -- progress, reassessment and the report -------------------------------------------------------
 
     def progress_series(self, range_key: str = "12w") -> ProgressData:
-        """The progress charts' data for a range ("12w", "6m", "1y", "all"): only that window is read."""
+        """The progress charts' data for a range ("12w", "6m", "1y", "all"): only that window is read.
+
+        A window of up to MAX_CHART_POINTS days is read a row per day; a longer one a row per week, summed in
+        SQL, plus the days of the recent load-ratio window: what is read is bounded by what the chart shows.
+        """
         from hamjournal.domain import progress
         from hamjournal.store import series
 
         today = self.today()
         first = self.store.first_date()
         start, end = progress.range_window(range_key, today, first)
+        common = {
+            "assessments": series.assessments(self.store, start, end),
+            "plan_deload_days": series.deload_days(self.store, start, end),
+            "last_assessed": series.last_assessed(self.store, today),
+            "first_logged": first,
+            "first_load_day": series.first_load_day(self.store, end),
+        }
+        if not progress.points_are_days(start, end):
+            from hamjournal.domain import progress_weekly
+
+            acwr_start = max(start, progress.range_window(progress.ACWR_RECENT_RANGE, today)[0])
+            sprint_first, sprint_best = series.sprint_extremes(self.store, start, end)
+            return progress_weekly.build_progress_weekly(
+                range_key,
+                start,
+                end,
+                today,
+                self.store.profile(),
+                volumes=series.weekly_volume(self.store, start, end, exercise="nordic"),
+                session_pain=series.weekly_session_pain(self.store, start, end),
+                morning=series.weekly_checkins(self.store, start, end, when="morning"),
+                runs=series.weekly_runs(self.store, start, end),
+                recent_runs=series.daily_runs(
+                    self.store, acwr_start - dt.timedelta(days=progress.ACWR_WARMUP_DAYS), end
+                ),
+                sprint_first=sprint_first,
+                sprint_best=sprint_best,
+                **common,
+            )
         # Averages and the load ratio need a little history before the first day shown, not all of it.
         lead = start - dt.timedelta(days=progress.ROLLING_DAYS - 1)
         warm = start - dt.timedelta(days=progress.ACWR_WARMUP_DAYS)
@@ -354,15 +387,11 @@ class JournalService:
             end,
             today,
             self.store.profile(),
-            volumes=series.daily_volume(self.store, start, end),
+            volumes=series.daily_volume(self.store, start, end, exercise="nordic"),
             session_pain=series.daily_session_pain(self.store, lead, end),
             checkins=series.daily_checkins(self.store, lead, end),
             runs=series.daily_runs(self.store, warm, end),
-            first_load_day=series.first_load_day(self.store, end),
-            assessments=series.assessments(self.store, start, end),
-            plan_deload_days=series.deload_days(self.store, start, end),
-            last_assessed=series.last_assessed(self.store, today),
-            first_logged=first,
+            **common,
         )
 
     def reassessment_due(self) -> dt.date | None:

@@ -1,7 +1,12 @@
 """Progress over weeks and months: weekly buckets, rolling averages, asymmetry, deloads and trend sentences.
 
-Pure: the store hands over day-level aggregates (one row per day, bounded by the window shown) and this
-module turns them into the series the charts draw and the sentences under them. `today` is always passed in.
+Pure: the store hands over aggregates bounded by the window shown and this module turns them into the series
+the charts draw and the sentences under them. `today` is always passed in.
+
+Two resolutions, chosen by `points_are_days`: a window of at most MAX_CHART_POINTS days (12 weeks, or "all" of
+a young journal) is drawn a point per day from day-level rows (`build_progress`, here); a longer one is drawn
+from week-level rows the store sums in SQL, a point per bucket of whole weeks (`progress_weekly`), so neither
+the rows read nor the points drawn grow with the journal's age.
 """
 
 from __future__ import annotations
@@ -27,6 +32,14 @@ RANGE_KEYS: tuple[str, ...] = ("12w", "6m", "1y", "all")
 RANGE_LABELS: dict[str, str] = {"12w": "12 weeks", "6m": "6 months", "1y": "1 year", "all": "all time"}
 
 ROLLING_DAYS = 7
+# At most this many points per chart line: about one per column of a wide terminal, beyond which points only
+# pile up, and the bound that keeps a ten-year journal as quick to chart as a young one. A window of at most
+# this many days is charted day by day (12 weeks = 84); a longer one by week, or by several weeks once it has
+# more weeks than this (130 weeks = 2.5 years).
+MAX_CHART_POINTS = 130
+# Long ranges chart the acute:chronic load ratio over this recent window only: it describes the current load,
+# needs day resolution, and the EWMA forgets within ACWR_WARMUP_DAYS, so older years would cost without showing.
+ACWR_RECENT_RANGE = "12w"
 # Reassess every 4 weeks: often enough to see change, rarely enough that the tests do not become training.
 REASSESS_INTERVAL_DAYS = 28
 # A week counts as a deload when its Nordic volume is at most this fraction of the median of its neighbours
@@ -120,6 +133,11 @@ def range_window(key: str, today: dt.date, first_logged: dt.date | None = None) 
     if key not in RANGE_WEEKS:
         raise InvalidInput(f"range '{key}' is unknown: use one of {', '.join(RANGE_KEYS)}", "range")
     return week_start(today) - dt.timedelta(weeks=RANGE_WEEKS[key] - 1), today
+
+
+def points_are_days(start: dt.date, end: dt.date) -> bool:
+    """True when [start, end] is short enough to chart a point per day (at most MAX_CHART_POINTS days)."""
+    return (end - start).days + 1 <= MAX_CHART_POINTS
 
 
 def days(start: dt.date, end: dt.date) -> list[dt.date]:
@@ -414,6 +432,14 @@ class ProgressData:
     markers: tuple[Marker, ...]
     reassessment_due: dt.date | None
     summaries: Mapping[str, str] = field(default_factory=dict)
+    # Resolution: `weeks` holds the first Monday of each bucket of `bucket_weeks` weeks (the first bucket may be
+    # shorter: it starts with the window), and the weekly_* values are per week (a bucket's mean week). With
+    # `daily`, pain, sleep and sprint points are days and the *_avg7 lines 7-day means; without, they are
+    # buckets: session_pain the peak, the others the mean of the logged days, and *_avg7 the bucket means.
+    bucket_weeks: int = 1
+    daily: bool = True
+    # The first day of the load-ratio series (the window's start, or the recent window of a long range).
+    acwr_start: dt.date | None = None
 
     @property
     def trend(self) -> str:
@@ -460,7 +486,8 @@ def build_progress(
     last_assessed: dt.date | None,
     first_logged: dt.date | None,
 ) -> ProgressData:
-    """Turn day-level rows into the progress screen's series, markers and sentences.
+    """Turn day-level rows into the progress screen's series, markers and sentences (windows charted by day,
+    see `points_are_days`; longer ones go through `progress_weekly.build_progress_weekly`).
 
     `plan_deload_days` are days with a Nordic plan item marked as a deload. `session_pain` and `checkins` may
     start ROLLING_DAYS - 1 days before `start` and `runs` up to ACWR_WARMUP_DAYS before it, so averages and
@@ -524,23 +551,51 @@ def build_progress(
         deload_weeks=tuple(deloads),
         markers=tuple(markers(profile, start, end, deloads)),
         reassessment_due=reassessment_due(last_assessed, today, first_logged),
+        acwr_start=start,
     )
-    return replace(data, summaries=_summaries(data, weekly_reps, m_pain, m_stiff, sleep, fatigue, minutes))
+    inputs = SummaryInputs(
+        weekly_reps=weekly_reps,
+        weekly_morning_pain=weekly_means(m_pain, start, end),
+        weekly_morning_stiffness=weekly_means(m_stiff, start, end),
+        weekly_minutes=minutes,
+        sleep_mean=_mean_inside(sleep, start, end),
+        fatigue_mean=_mean_inside(fatigue, start, end),
+        sprint_first=min(sprint_runs, default=None),
+        sprint_best=min(sprint_runs, key=lambda p: (p[1], p[0]), default=None),
+    )
+    return replace(data, summaries=summaries(data, inputs))
 
 
-def _summaries(
-    data: ProgressData,
-    weekly_reps: list[tuple[dt.date, float]],
-    m_pain: Mapping[dt.date, float],
-    m_stiff: Mapping[dt.date, float],
-    sleep: Mapping[dt.date, float],
-    fatigue: Mapping[dt.date, float],
-    minutes: list[tuple[dt.date, float]],
-) -> dict[str, str]:
-    start, end, today = data.start, data.end, data.today
+def _mean_inside(values: Mapping[dt.date, float], start: dt.date, end: dt.date) -> float | None:
+    inside = [v for d, v in values.items() if start <= d <= end]
+    return statistics.fmean(inside) if inside else None
+
+
+@dataclass(frozen=True)
+class SummaryInputs:
+    """What the sentences need beyond the charted series, at week resolution whatever the chart's buckets.
+
+    Trends compare whole weeks (TREND_EDGE_WEEKS at each end), so they read the same at every range and chart
+    resolution. Means are over logged days; the sprint extremes are the runs' own (tests are added from
+    `ProgressData.sprint_tests`): the earliest (ties: fastest) and the fastest (ties: earliest).
+    """
+
+    weekly_reps: Sequence[tuple[dt.date, float]]
+    weekly_morning_pain: Sequence[tuple[dt.date, float | None]]
+    weekly_morning_stiffness: Sequence[tuple[dt.date, float | None]]
+    weekly_minutes: Sequence[tuple[dt.date, float]]
+    sleep_mean: float | None
+    fatigue_mean: float | None
+    sprint_first: tuple[dt.date, float] | None
+    sprint_best: tuple[dt.date, float] | None
+
+
+def summaries(data: ProgressData, inputs: SummaryInputs) -> dict[str, str]:
+    """The sentence under each chart and the one-line trend, from the charted data and the week-level inputs."""
+    today = data.today
     range_label = RANGE_LABELS.get(data.range_key, "this range")
-    stiffness_trend = score_trend("morning stiffness", weekly_means(m_stiff, start, end), today)
-    nordic_trend = volume_trend("Nordic volume", weekly_reps, today, "reps")
+    stiffness_trend = score_trend("morning stiffness", inputs.weekly_morning_stiffness, today)
+    nordic_trend = volume_trend("Nordic volume", inputs.weekly_reps, today, "reps")
 
     step_text = None
     if data.nordic_steps:
@@ -555,16 +610,14 @@ def _summaries(
 
     in_window = [(d, v) for d, v in data.session_pain]
     peak = f"session pain peaked at {max(v for _, v in in_window)}/10 (limit {data.pain_limit})" if in_window else None
-    sleep_vals = [v for d, v in sleep.items() if start <= d <= end]
-    fatigue_vals = [v for d, v in fatigue.items() if start <= d <= end]
     recovery = []
-    if sleep_vals:
-        recovery.append(f"sleep averaged {statistics.fmean(sleep_vals):.1f} h")
-    if fatigue_vals:
-        recovery.append(f"fatigue {statistics.fmean(fatigue_vals):.1f}/10")
+    if inputs.sleep_mean is not None:
+        recovery.append(f"sleep averaged {inputs.sleep_mean:.1f} h")
+    if inputs.fatigue_mean is not None:
+        recovery.append(f"fatigue {inputs.fatigue_mean:.1f}/10")
     pain = sentence(
         [
-            score_trend("morning pain", weekly_means(m_pain, start, end), today),
+            score_trend("morning pain", inputs.weekly_morning_pain, today),
             stiffness_trend,
             peak,
             ", ".join(recovery) or None,
@@ -578,15 +631,16 @@ def _summaries(
         else "load ratio shown once 28 days of runs with an RPE exist"
     )
     running = sentence(
-        [volume_trend("running", minutes, today, "min"), acwr_text if any(data.weekly_minutes) else None],
+        [volume_trend("running", inputs.weekly_minutes, today, "min"), acwr_text if any(data.weekly_minutes) else None],
         f"No runs logged in the last {range_label}.",
     )
 
-    sprint_all = sorted(data.sprint_runs + data.sprint_tests)
+    runs_first = () if inputs.sprint_first is None else (inputs.sprint_first,)
+    runs_best = () if inputs.sprint_best is None else (inputs.sprint_best,)
     sprint_text = None
-    if sprint_all:
-        best_day, best = min(sprint_all, key=lambda p: (p[1], p[0]))
-        first_day, first = sprint_all[0]
+    if runs_first or data.sprint_tests:
+        best_day, best = min(runs_best + data.sprint_tests, key=lambda p: (p[1], p[0]))
+        first_day, first = min(runs_first + data.sprint_tests)
         sprint_text = f"best sprint finish {best:g} s on {best_day:%d %b}"
         if first_day != best_day:
             sprint_text += f", from {first:g} s on {first_day:%d %b}"

@@ -1,8 +1,11 @@
-"""Aggregate queries for the progress charts and the report: one row per day, never one per entry.
+"""Aggregate queries for the progress charts and the report: one row per day or per week, never one per entry.
 
-Every query is bounded by the [start, end] window asked for and grouped by date in SQL, so a ten-year journal
-costs what the window shows. Bucketing days into weeks happens in the domain (`progress.weekly_sums`).
-Only portable SQL: SUM, AVG, MIN, MAX, COUNT and CASE, so the same code runs on PostgreSQL.
+Every query is bounded by the [start, end] window asked for and grouped in SQL, so a ten-year journal costs
+what the window shows. The daily_* queries group by date (short windows: 12 weeks, the report); the weekly_*
+queries group by Monday week (long windows: the progress charts of 6 months and more), and the domain folds
+the weeks into chart buckets (`progress_weekly`). Only portable SQL: SUM, AVG, MIN, MAX, COUNT, CASE, CAST,
+integer division and EXTRACT(EPOCH) (which SQLAlchemy writes as STRFTIME('%s') on SQLite), so the same code
+runs on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -11,12 +14,16 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import BigInteger, and_, case, cast, extract, func, literal_column, select
 
 from hamjournal.domain.models import Assessment
 from hamjournal.domain.progress import DayCheckin, DayPain, DayRun, DayVolume
+from hamjournal.domain.progress_weekly import WeekCheckin, WeekPain, WeekRun, WeekVolume
 from hamjournal.store import schema
 from hamjournal.store.repo import Store
+
+EPOCH = dt.date(1970, 1, 1)
+SECONDS_PER_WEEK = 7 * 86400
 
 
 def _num(value: Any) -> float | None:
@@ -26,6 +33,22 @@ def _num(value: Any) -> float | None:
 
 def _window(table: Any, store: Store, start: dt.date, end: dt.date) -> Any:
     return and_(table.c.athlete_id == store.athlete_id, table.c.date >= start, table.c.date <= end)
+
+
+def _week_number(column: Any, first_monday: dt.date) -> Any:
+    """Whole weeks from `first_monday` to the column's date, as an SQL integer (0 for that Monday's week).
+
+    Seconds since 1970 (EXTRACT(EPOCH): an exact multiple of a day for a date, whatever the time zone) minus
+    the Monday's, divided as integers. The window keeps every date on or after the Monday, so the division,
+    which truncates, is a floor. The numbers are written into the SQL, not bound: PostgreSQL accepts a GROUP BY
+    of an expression only when it is written exactly as in the SELECT, and two bound parameters never are.
+    """
+    origin = literal_column(str((first_monday - EPOCH).days * 86400), BigInteger)
+    return (cast(extract("epoch", column), BigInteger) - origin) // literal_column(str(SECONDS_PER_WEEK), BigInteger)
+
+
+def _monday(first_monday: dt.date, number: Any) -> dt.date:
+    return first_monday + dt.timedelta(weeks=int(number))
 
 
 def daily_volume(store: Store, start: dt.date, end: dt.date, exercise: str | None = None) -> list[DayVolume]:
@@ -209,3 +232,171 @@ def sessions_per_day(store: Store, start: dt.date, end: dt.date) -> dict[tuple[d
     for row in daily_volume(store, start, end):
         counts[(row.date, row.exercise)] += row.sessions
     return dict(counts)
+
+
+# -- weekly sums for long windows -----------------------------------------------------------------------------
+
+
+def weekly_volume(
+    store: Store, first_monday: dt.date, end: dt.date, exercise: str | None = None
+) -> list[WeekVolume]:
+    """Per Monday week, exercise and ladder step: sessions, sets, reps and seconds held (one row each)."""
+    s, sets = schema.sessions, schema.session_sets
+    where = _window(s, store, first_monday, end)
+    if exercise is not None:
+        where = and_(where, s.c.exercise == exercise)
+    week = _week_number(s.c.date, first_monday)
+    query = (
+        select(
+            week.label("week"),
+            s.c.exercise,
+            s.c.step,
+            func.count(s.c.id.distinct()).label("sessions"),
+            func.count(sets.c.id).label("sets"),
+            func.coalesce(func.sum(sets.c.reps), 0).label("reps"),
+            func.coalesce(func.sum(sets.c.hold_s), 0).label("hold_s"),
+        )
+        .select_from(s.join(sets, sets.c.session_id == s.c.id))
+        .where(where)
+        .group_by(week, s.c.exercise, s.c.step)
+    )
+    with store._read() as conn:
+        rows = conn.execute(query).all()
+    out = [
+        WeekVolume(
+            _monday(first_monday, r.week), r.exercise, r.step, int(r.sessions), int(r.sets), int(r.reps), int(r.hold_s)
+        )
+        for r in rows
+    ]
+    return sorted(out, key=lambda v: (v.week, v.exercise, v.step or ""))
+
+
+def weekly_session_pain(
+    store: Store, first_monday: dt.date, end: dt.date, exercise: str | None = None
+) -> list[WeekPain]:
+    """Per Monday week: days with session pain, sessions, the peak and the sum of each day's peak."""
+    s = schema.sessions
+    where = and_(_window(s, store, first_monday, end), s.c.pain_during.isnot(None))
+    if exercise is not None:
+        where = and_(where, s.c.exercise == exercise)
+    # Day peaks first, so a week's mean is over days, as the 7-day average of the short ranges is.
+    daily = (
+        select(s.c.date, func.count(s.c.id).label("sessions"), func.max(s.c.pain_during).label("peak"))
+        .where(where)
+        .group_by(s.c.date)
+        .subquery()
+    )
+    week = _week_number(daily.c.date, first_monday)
+    query = select(
+        week.label("week"),
+        func.count().label("days"),
+        func.sum(daily.c.sessions).label("sessions"),
+        func.max(daily.c.peak).label("max_pain"),
+        func.sum(daily.c.peak).label("peak_sum"),
+    ).group_by(week)
+    with store._read() as conn:
+        rows = conn.execute(query).all()
+    out = [
+        WeekPain(_monday(first_monday, r.week), int(r.days), int(r.sessions), int(r.max_pain), float(r.peak_sum))
+        for r in rows
+    ]
+    return sorted(out, key=lambda p: p.week)
+
+
+def weekly_checkins(store: Store, first_monday: dt.date, end: dt.date, when: str = "morning") -> list[WeekCheckin]:
+    """Per Monday week, for one time of day: the sums of the daily mean pain, stiffness, sleep and fatigue, the
+    days that had each, and the highest pain."""
+    t = schema.symptoms
+    # Day means first: a week's mean is then over days, as `progress.weekly_means` of day rows is.
+    daily = (
+        select(
+            t.c.date,
+            func.avg(t.c.pain).label("pain"),
+            func.max(t.c.pain).label("peak"),
+            func.avg(t.c.stiffness).label("stiffness"),
+            func.avg(t.c.sleep_h).label("sleep_h"),
+            func.avg(t.c.fatigue).label("fatigue"),
+        )
+        .where(and_(_window(t, store, first_monday, end), t.c.time_of_day == when))
+        .group_by(t.c.date)
+        .subquery()
+    )
+    week = _week_number(daily.c.date, first_monday)
+    query = select(
+        week.label("week"),
+        func.count().label("days"),
+        func.sum(daily.c.pain).label("pain_sum"),
+        func.max(daily.c.peak).label("max_pain"),
+        # SUM and COUNT skip the days without the value (NULL), so each mean is over the days that have it.
+        func.coalesce(func.sum(daily.c.stiffness), 0).label("stiffness_sum"),
+        func.count(daily.c.stiffness).label("stiffness_days"),
+        func.coalesce(func.sum(daily.c.sleep_h), 0).label("sleep_sum"),
+        func.count(daily.c.sleep_h).label("sleep_days"),
+        func.coalesce(func.sum(daily.c.fatigue), 0).label("fatigue_sum"),
+        func.count(daily.c.fatigue).label("fatigue_days"),
+    ).group_by(week)
+    with store._read() as conn:
+        rows = conn.execute(query).all()
+    out = [
+        WeekCheckin(
+            week=_monday(first_monday, r.week),
+            days=int(r.days),
+            pain_sum=float(r.pain_sum),
+            max_pain=int(r.max_pain),
+            stiffness_sum=float(r.stiffness_sum),
+            stiffness_days=int(r.stiffness_days),
+            sleep_sum=float(r.sleep_sum),
+            sleep_days=int(r.sleep_days),
+            fatigue_sum=float(r.fatigue_sum),
+            fatigue_days=int(r.fatigue_days),
+        )
+        for r in rows
+    ]
+    return sorted(out, key=lambda c: c.week)
+
+
+def weekly_runs(store: Store, first_monday: dt.date, end: dt.date) -> list[WeekRun]:
+    """Per Monday week: runs, minutes, km, session-RPE load and the best sprint finish."""
+    t = schema.runs
+    week = _week_number(t.c.date, first_monday)
+    query = (
+        select(
+            week.label("week"),
+            func.count(t.c.id).label("runs"),
+            func.sum(t.c.minutes).label("minutes"),
+            func.coalesce(func.sum(t.c.distance_km), 0).label("km"),
+            func.coalesce(func.sum(t.c.rpe * t.c.minutes), 0).label("load"),
+            func.min(t.c.finish_s).label("best_finish_s"),
+        )
+        .where(_window(t, store, first_monday, end))
+        .group_by(week)
+    )
+    with store._read() as conn:
+        rows = conn.execute(query).all()
+    out = [
+        WeekRun(
+            week=_monday(first_monday, r.week),
+            runs=int(r.runs),
+            minutes=float(r.minutes),
+            km=float(r.km),
+            load=float(r.load),
+            best_finish_s=_num(r.best_finish_s),
+        )
+        for r in rows
+    ]
+    return sorted(out, key=lambda r: r.week)
+
+
+def sprint_extremes(
+    store: Store, start: dt.date, end: dt.date
+) -> tuple[tuple[dt.date, float] | None, tuple[dt.date, float] | None]:
+    """The first sprint finish of the window (ties: the fastest) and the fastest (ties: the first), or None."""
+    t = schema.runs
+    timed = select(t.c.date, t.c.finish_s).where(and_(_window(t, store, start, end), t.c.finish_s.isnot(None)))
+    with store._read() as conn:
+        first = conn.execute(timed.order_by(t.c.date, t.c.finish_s).limit(1)).first()
+        best = conn.execute(timed.order_by(t.c.finish_s, t.c.date).limit(1)).first()
+    return (
+        None if first is None else (first.date, float(first.finish_s)),
+        None if best is None else (best.date, float(best.finish_s)),
+    )

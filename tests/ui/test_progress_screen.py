@@ -85,6 +85,29 @@ async def test_range_keys_read_that_window(progress_path: Path, key: str, range_
         assert f"{start:%d %b %Y} – 25 Nov 2026" in _text(screen, "#progress-title")
 
 
+async def test_other_ranges_are_read_ahead_and_a_year_is_charted_by_week(progress_path: Path) -> None:
+    app = make_app(progress_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ProgressScreen)
+        # Read ahead once 12 weeks were on screen: y shows the year without a "Reading" line in between.
+        await pilot.press("y")
+        assert screen.data is not None and screen.data.range_key == "1y"
+        assert not _text(screen, "#progress-summary").startswith("Reading")
+        data = screen.data
+        assert not data.daily and data.bucket_weeks == 1 and len(data.weeks) == 52
+        assert sum(data.nordic_weekly_reps) > 0 and data.nordic_weekly_reps[:30] == (0.0,) * 30  # 14-week journal
+        assert data.acwr_start == dt.date(2026, 9, 7)  # the load ratio over the recent 12 weeks only
+        assert _text(screen, "#progress-summary").startswith("Nordic volume +")
+        await pilot.press("2")
+        await settle(pilot)
+        assert _text(screen, "#progress-summary").startswith("Morning pain")
+        assert "Parkside 10K" in _text(screen, "#progress-marks")
+
+
 async def test_running_chart_switches_minutes_and_km(progress_path: Path) -> None:
     app = make_app(progress_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -192,3 +215,29 @@ def test_the_progress_module_does_not_load_plotext_until_the_screen_composes() -
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path.cwd())
     assert out.stdout.strip() == "False False"
+
+
+@pytest.mark.parametrize("chart", ["draw_nordic", "draw_pain", "draw_sprint"])
+def test_the_quick_ansi_decoder_styles_charts_as_rich_does(chart: str) -> None:
+    """The chart widget decodes plotext's output with its own decoder: every cell must keep rich's style."""
+    import plotext
+    from rich.console import Console
+    from rich.text import Text
+
+    from hamjournal.domain.models import Profile
+    from hamjournal.domain.progress import build_progress, range_window
+    from hamjournal.ui.widgets import progress_charts as charts
+
+    start, end = range_window("12w", TODAY)
+    data = build_progress("12w", start, end, TODAY, Profile(), [], [], [], [], None, [], [], None, None)
+    plotext.clf()
+    plotext.plotsize(90, 20)
+    getattr(charts, chart)(plotext, data, charts.palette_from({}), 90)
+    ansi = plotext.build()
+    console = Console(width=100, color_system="truecolor")
+
+    def cells(text: Text) -> list[list[tuple[str, object]]]:
+        return [[(s.text, s.style) for s in line] for line in console.render_lines(text, pad=False)]
+
+    assert "\x1b[" in ansi
+    assert cells(charts.text_from_ansi(ansi)) == cells(Text.from_ansi(ansi))

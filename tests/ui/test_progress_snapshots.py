@@ -43,6 +43,10 @@ def _open_progress(*keys: str):  # type: ignore[no-untyped-def]
         pytest.param(("4",), id="sprint"),
         pytest.param(("5",), id="assessments"),
         pytest.param(("h",), id="nordic-all"),
+        # A year is a long range: charted by week (lines), the load ratio over the recent 12 weeks only.
+        pytest.param(("y",), id="nordic-year"),
+        pytest.param(("y", "2"), id="pain-year"),
+        pytest.param(("y", "3"), id="running-year"),
     ],
 )
 def test_progress_chart(snap_compare, progress_path: Path, keys: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]

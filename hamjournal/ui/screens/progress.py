@@ -2,11 +2,14 @@
 
 Charts come from plotext through textual-plotext, imported when the screen is first composed, never at
 start-up. Data for a range is read in a worker through the JournalService and kept per range, so switching
-charts is instant and switching ranges reads only that window.
+charts is instant and switching ranges reads only that window. Once the first range is on screen, a second
+worker reads the other ranges one by one, so pressing m, y or h a moment later shows them at once; only the
+chart on screen is drawn, at render time.
 """
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -15,6 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
 
 from hamjournal.domain.progress import CHARTS, RANGE_KEYS, RANGE_LABELS, ProgressData
 from hamjournal.ui.screens.base import JournalScreen
@@ -37,6 +41,8 @@ CHART_TITLES: dict[str, str] = {
 # Charts with a second plot beside the main one.
 SIDE_CHARTS: frozenset[str] = frozenset({"pain", "running", "assessments"})
 MARKER_WORDS: dict[str, str] = {"strain": "strain", "race": "race", "deload": "deload"}
+# The reads ahead wait for the first range's frame, but not forever (a screen hidden before it refreshes).
+READ_AHEAD_WAIT_S = 1.0
 
 
 class ProgressScreen(JournalScreen[None]):
@@ -66,6 +72,10 @@ class ProgressScreen(JournalScreen[None]):
         super().__init__()
         self._service = service
         self._cache: dict[str, ProgressData] = {}
+        # Bumped when the journal changes under the screen (a new assessment): older reads are dropped.
+        self._generation = 0
+        # The (range, generation) the read-ahead worker is reading now, if any (set in that worker's thread).
+        self._reading_ahead: tuple[str, int] | None = None
 
     @property
     def service(self) -> JournalService | None:
@@ -105,14 +115,53 @@ class ProgressScreen(JournalScreen[None]):
         """Read the current range in a worker unless it is already cached."""
         if force:
             self._cache.clear()
+            self._generation += 1  # a read started before the change must not refill the cache
         if self.range_key in self._cache:
             self.redraw()
             return
         self.query_one("#progress-summary", Static).update(f"Reading {RANGE_LABELS[self.range_key]}…")
-        self._read(self.range_key)
+        if self._reading_ahead != (self.range_key, self._generation):
+            # Unless the worker reading ahead is on this very range already: a second read would only race it.
+            self._read(self.range_key, self._generation)
+
+    def _prefetch_others(self) -> None:
+        """Read the ranges not yet cached in a background worker, once the shown one is on screen.
+
+        The worker starts now, so anything waiting for the screen's workers waits for it too, but reads only
+        after the next refresh: the frame with the first range is drawn without sharing the interpreter.
+        """
+        missing = [key for key in RANGE_KEYS if key not in self._cache]
+        if missing and self.is_mounted:
+            drawn = threading.Event()
+            self._read_ahead(missing, self._generation, drawn)
+            self.call_after_refresh(drawn.set)
+
+    @work(thread=True, exclusive=True, group="progress-ahead", exit_on_error=False)
+    def _read_ahead(self, keys: list[str], generation: int, drawn: threading.Event) -> None:
+        service = self.service
+        worker = get_current_worker()
+        drawn.wait(READ_AHEAD_WAIT_S)
+        try:
+            for key in keys:
+                if service is None or worker.is_cancelled or generation != self._generation:
+                    return
+                if key in self._cache:
+                    continue
+                self._reading_ahead = (key, generation)
+                data = service.progress_series(key)
+                self.app.call_from_thread(self._loaded, data, generation)
+        except Exception as error:  # a journal error must reach the runner if they are waiting for this range
+            key = self._reading_ahead[0] if self._reading_ahead else ""
+            self.app.call_from_thread(self._failed_ahead, key, str(error))
+        finally:
+            self._reading_ahead = None
+
+    def _failed_ahead(self, key: str, message: str) -> None:
+        if key == self.range_key and key not in self._cache:
+            self._failed(message)
 
     @work(thread=True, exclusive=True, group="progress", exit_on_error=False)
-    def _read(self, range_key: str) -> None:
+    def _read(self, range_key: str, generation: int) -> None:
         service = self.service
         if service is None:
             self.app.call_from_thread(self._failed, "The journal is not open yet.")
@@ -122,15 +171,21 @@ class ProgressScreen(JournalScreen[None]):
         except Exception as error:  # a journal error must reach the runner, not kill the screen
             self.app.call_from_thread(self._failed, str(error))
             return
-        self.app.call_from_thread(self._loaded, data)
+        self.app.call_from_thread(self._loaded, data, generation)
 
-    def _loaded(self, data: ProgressData) -> None:
+    def _loaded(self, data: ProgressData, generation: int) -> None:
+        if generation != self._generation or not self.is_mounted:
+            return  # read before the journal changed, or for a screen already closed
+        first = not self._cache
         self._cache[data.range_key] = data
         if data.range_key == self.range_key:
             self.redraw()
+        if first:
+            self._prefetch_others()
 
     def _failed(self, message: str) -> None:
-        self.query_one("#progress-summary", Static).update(message)
+        if self.is_mounted:
+            self.query_one("#progress-summary", Static).update(message)
 
     # -- drawing ------------------------------------------------------------------------------------------
 
@@ -231,14 +286,33 @@ def _plot_class() -> type[PlotextPlot]:
         from textual_plotext import PlotextPlot
 
         class ChartPlot(PlotextPlot):
-            """Calls `draw(width)` before every render, so ticks always fit the width on screen."""
+            """Calls `draw(width)` before a render, so ticks always fit the width on screen.
+
+            Blank until there is something to draw (an empty plotext canvas costs as much as a chart), and a
+            render of the same drawing at the same size and theme is reused: refreshes that change nothing
+            (a new summary line, the footer) do not rebuild the chart.
+            """
 
             draw: Callable[[int], None] | None = None
+            _last: tuple[object, RenderResult] | None = None
 
             def render(self) -> RenderResult:
-                if self.draw is not None:
-                    self.draw(self.size.width)
-                return super().render()
+                if self.draw is None:
+                    return ""
+                key = (self.draw, self.size, self.app.theme)
+                if self._last is not None and self._last[0] == key:
+                    return self._last[1]
+                from hamjournal.ui.widgets.progress_charts import text_from_ansi
+
+                width, height = self.size
+                self.draw(width)
+                # As PlotextPlot.render does, but with a quicker ANSI decoder (the same styles, see text_from_ansi).
+                self._plot.plotsize(width, height)
+                self._plot._set_size(width, height)
+                self._plot.theme(self._get_plotext_theme_name(self.app.theme))
+                rendered = text_from_ansi(self._plot.build())
+                self._last = (key, rendered)
+                return rendered
 
         _CHART_PLOT = ChartPlot
     return _CHART_PLOT

@@ -8,6 +8,7 @@ so plotext never parses dates and the pictures do not depend on the locale or th
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +40,43 @@ SLEEP_AXIS_MAX = 12
 SCORE_MAX = 10
 # Markers drawn on every chart: strains and races from the profile, deload weeks from the log and plan.
 MARKER_COLORS: dict[str, str] = {"strain": "error", "race": "success", "deload": "secondary"}
+
+
+# The escape sequences plotext writes: SGR colour and style codes only.
+_SGR = re.compile(r"\x1b\[([0-9;]*)m")
+# (style before, SGR codes) -> style after. A chart uses a handful of colours, so this stays small.
+_SGR_STYLES: dict[tuple[Any, str], Any] = {}
+
+
+def text_from_ansi(ansi: str) -> Any:
+    """plotext's ANSI output as a rich Text, styled as `Text.from_ansi` styles it, in a fraction of the time.
+
+    `Text.from_ansi` decodes every escape code of every line anew: for a chart (a code per cell) that costs
+    as much as plotext drawing it. Here each (style, codes) pair is decoded once by rich's own decoder and then
+    reused, and the text is appended in runs between codes.
+    """
+    from rich.ansi import AnsiDecoder
+    from rich.style import Style
+    from rich.text import Text
+
+    text = Text()
+    style = Style.null()
+    position = 0
+    for match in _SGR.finditer(ansi):
+        if match.start() > position:
+            text.append(ansi[position : match.start()], style or None)
+        key = (style, match.group(1))
+        after = _SGR_STYLES.get(key)
+        if after is None:
+            decoder = AnsiDecoder()
+            decoder.style = style
+            decoder.decode_line(match.group(0))
+            after = _SGR_STYLES[key] = decoder.style
+        style = after
+        position = match.end()
+    if position < len(ansi):
+        text.append(ansi[position:], style or None)
+    return text
 
 
 @dataclass(frozen=True)
@@ -81,8 +119,10 @@ def x_of(data: ProgressData, day: dt.date) -> int:
     return (day - data.weeks[0]).days
 
 
-def _date_ticks(plt: Any, data: ProgressData, width: int) -> None:
-    first, last = data.weeks[0], data.end
+def _date_ticks(plt: Any, data: ProgressData, width: int, first: dt.date | None = None) -> None:
+    """Date labels along the x axis, from `first` (default: the window's first Monday) to the window's end."""
+    first = first or data.weeks[0]
+    last = data.end
     span = max((last - first).days, 1)
     count = max(2, min(width // COLUMNS_PER_TICK, 12))
     step = max(1, round(span / (count - 1)))
@@ -97,9 +137,49 @@ def _markers(plt: Any, data: ProgressData, colors: Palette) -> None:
         plt.vertical_line(x_of(data, marker.date), color=colors.get(MARKER_COLORS[marker.kind]))
 
 
-def _series(data: ProgressData, points: Sequence[tuple[dt.date, float | None]]) -> tuple[list[int], list[float]]:
-    kept = [(x_of(data, d), v) for d, v in points if v is not None]
+def _series(
+    data: ProgressData, points: Sequence[tuple[dt.date, float | None]], dated: bool = False
+) -> tuple[list[int], list[float]]:
+    """x and y lists of the points that have a value. Points of a bucketed range sit in the middle of their
+    bucket, as its bar does; day points, and `dated` ones (assessments: always their own day), on their day."""
+    if data.daily or dated:
+        kept = [(x_of(data, d), v) for d, v in points if v is not None]
+    else:
+        kept = [(_mid_x(data, d), v) for d, v in points if v is not None]
     return [x for x, _ in kept], [v for _, v in kept]
+
+
+def _mid_x(data: ProgressData, bucket: dt.date) -> int:
+    """The x of a bucket's middle. For long ranges never past today: the middle of the current bucket is often
+    still to come, and a line point beyond the axis would be drawn past its end. (12 weeks keeps its weekly
+    points on Thursdays, as it always has.)"""
+    middle = x_of(data, bucket) + _mid_bucket(data)
+    return middle if data.daily else min(middle, x_of(data, data.end))
+
+
+def _mid_bucket(data: ProgressData) -> int:
+    """Days from a bucket's first Monday to its middle (3 for a week)."""
+    return (7 * data.bucket_weeks) // 2
+
+
+def _weekly(plt: Any, data: ProgressData, values: Sequence[float], color: Any, label: str) -> None:
+    """One value per bucket (a week, or several weeks' mean week): bars for a short range, a line for a long one.
+
+    Short ranges (charted by day, at most MAX_CHART_POINTS days: about 18 weeks) get a bar a week. Long ones
+    get a line: plotext fills bars through an outline search that grows with the square of the cells filled, so
+    26 full weekly bars cost about three times a line through the same points (measured 31 against 10 ms), and
+    more with every rep logged.
+    """
+    if data.daily:
+        xs = [x_of(data, w) + _mid_bucket(data) for w in data.weeks]
+        plt.bar(xs, list(values), color=color, width=0.6 * data.bucket_weeks, label=label)
+    else:
+        plt.plot([_mid_x(data, w) for w in data.weeks], list(values), color=color, marker="braille", label=label)
+
+
+def _resolution(data: ProgressData) -> str:
+    """ "week", or "4 weeks": what one bucketed point stands for."""
+    return "week" if data.bucket_weeks == 1 else f"{data.bucket_weeks} weeks"
 
 
 def _prepare(plt: Any, title: str) -> None:
@@ -115,9 +195,9 @@ def _finish(plt: Any, data: ProgressData, colors: Palette, width: int) -> None:
 
 def draw_nordic(plt: Any, data: ProgressData, colors: Palette, width: int) -> None:
     """Weekly Nordic reps as bars, the ladder step used as a line on the right-hand axis."""
-    _prepare(plt, "Nordic: reps per week (bars) and ladder step (line, right)")
-    plt.bar([x_of(data, w) + 3 for w in data.weeks], list(data.nordic_weekly_reps), color=colors.primary,
-            width=0.6, label="reps a week")
+    shape = "bars" if data.daily else "line"
+    _prepare(plt, f"Nordic: reps per week ({shape}) and ladder step (line, right)")
+    _weekly(plt, data, data.nordic_weekly_reps, colors.primary, "reps a week")
     xs, ys = _series(data, data.nordic_steps)
     if xs:
         plt.plot(xs, ys, yside="right", color=colors.accent, marker="braille", label="step")
@@ -130,7 +210,12 @@ def draw_nordic(plt: Any, data: ProgressData, colors: Palette, width: int) -> No
 
 def draw_pain(plt: Any, data: ProgressData, colors: Palette, width: int) -> None:
     """Session pain and morning pain / stiffness by day, their 7-day averages and the mode's pain limit."""
-    _prepare(plt, f"Pain and stiffness 0-10 (dots: days, lines: 7-day average; limit {data.pain_limit})")
+    if data.daily:
+        title = f"Pain and stiffness 0-10 (dots: days, lines: 7-day average; limit {data.pain_limit})"
+    else:
+        # Short: plotext leaves out a title wider than the plot.
+        title = f"Pain and stiffness per {_resolution(data)} (x: session peak; lines: means; limit {data.pain_limit})"
+    _prepare(plt, title)
     for points, color, label, marker in (
         (data.session_pain, colors.error, "session pain", "x"),
         (data.morning_pain, colors.warning, "morning pain", "•"),
@@ -154,7 +239,7 @@ def draw_pain(plt: Any, data: ProgressData, colors: Palette, width: int) -> None
 
 def draw_recovery(plt: Any, data: ProgressData, colors: Palette, width: int) -> None:
     """Sleep hours and hamstring fatigue from the morning check-ins, beside the pain chart."""
-    _prepare(plt, "Sleep h and fatigue 0-10")
+    _prepare(plt, "Sleep h and fatigue 0-10" + ("" if data.daily else f", mean per {_resolution(data)}"))
     for points, color, label in ((data.sleep_h, colors.success, "sleep h"), (data.fatigue, colors.accent, "fatigue")):
         xs, ys = _series(data, points)
         if xs:
@@ -167,37 +252,45 @@ def draw_running(plt: Any, data: ProgressData, colors: Palette, width: int, unit
     """Weekly minutes (or km) as bars and session-RPE load as a line on the right-hand axis."""
     values = data.weekly_km if unit == "km" else data.weekly_minutes
     label = "km a week" if unit == "km" else "minutes a week"
-    _prepare(plt, f"Running: {label} (bars) and session-RPE load, AU (line, right)")
-    plt.bar([x_of(data, w) + 3 for w in data.weeks], list(values), color=colors.primary, width=0.6, label=label)
-    plt.plot([x_of(data, w) + 3 for w in data.weeks], list(data.weekly_load), yside="right", color=colors.accent,
-             marker="braille", label="load")
+    shape = "bars" if data.daily else "line"
+    _prepare(plt, f"Running: {label} ({shape}) and session-RPE load, AU (line, right)")
+    _weekly(plt, data, values, colors.primary, label)
+    plt.plot([_mid_x(data, w) for w in data.weeks], list(data.weekly_load), yside="right",
+             color=colors.accent, marker="braille", label="load")
     plt.ylim(0, max([*values, 1]))
     plt.ylim(0, max([*data.weekly_load, 1]), yside="right")
     _finish(plt, data, colors, width)
 
 
 def draw_acwr(plt: Any, data: ProgressData, colors: Palette, width: int) -> None:
-    """The 7:28-day EWMA load ratio, described against the usual 0.8-1.3 band (never a risk score)."""
-    xs, ys = _series(data, data.acwr)
-    _prepare(plt, "7:28-day load ratio (a description)" if xs else "Load ratio: after 28 days of runs")
+    """The 7:28-day EWMA load ratio, described against the usual 0.8-1.3 band (never a risk score).
+
+    Long ranges chart only the recent window (`data.acwr_start`): the ratio is a day-by-day description.
+    """
+    first = data.acwr_start or data.weeks[0]
+    kept = [((d - first).days, v) for d, v in data.acwr]
+    xs, ys = [x for x, _ in kept], [v for _, v in kept]
+    recent = "" if first <= data.weeks[0] else ", recent weeks"
+    _prepare(plt, f"7:28-day load ratio (a description{recent})" if xs else "Load ratio: after 28 days of runs")
     if xs:
         plt.plot(xs, ys, color=colors.accent, marker="braille", label="ratio")
     plt.ylim(0, max([*ys, 2.0]))
     plt.horizontal_line(ACWR_SWEET_LOW.value, color=colors.success)
     plt.horizontal_line(ACWR_SWEET_HIGH.value, color=colors.success)
-    _date_ticks(plt, data, width)
+    _date_ticks(plt, data, width, first)
 
 
 def draw_sprint(plt: Any, data: ProgressData, colors: Palette, width: int) -> None:
     """Sprint finish times from runs (line) and sprint-finish tests (crosses); lower is faster."""
-    _prepare(plt, "Sprint finish, seconds (lower is faster)")
+    per = "" if data.daily else f", fastest per {_resolution(data)}"
+    _prepare(plt, f"Sprint finish, seconds (lower is faster{per})")
     values: list[float] = []
     xs, ys = _series(data, data.sprint_runs)
     if xs:
         plt.plot(xs, ys, color=colors.primary, marker="braille", label="runs")
         plt.scatter(xs, ys, color=colors.primary, marker="•")
         values += ys
-    xs, ys = _series(data, data.sprint_tests)
+    xs, ys = _series(data, data.sprint_tests, dated=True)
     if xs:
         plt.scatter(xs, ys, color=colors.accent, marker="x", label="test")
         values += ys
@@ -213,7 +306,7 @@ def draw_asymmetry(plt: Any, data: ProgressData, colors: Palette, width: int) ->
     cycle = (colors.primary, colors.accent, colors.success, colors.warning, colors.error)
     for i, test in enumerate(PAIRED_TESTS):
         points = [(d, a.percent) for d, a in data.asymmetries if a.test == test]
-        xs, ys = _series(data, points)
+        xs, ys = _series(data, points, dated=True)
         if xs:
             plt.plot(xs, ys, color=cycle[i % len(cycle)], marker="braille", label=TEST_NAMES[test])
             plt.scatter(xs, ys, color=cycle[i % len(cycle)], marker="•")
