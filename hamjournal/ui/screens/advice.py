@@ -18,10 +18,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from hamjournal.ui.screens.base import JournalScreen
 from hamjournal.ui.widgets.advice_strip import MARKS, dose_text, ordered, stop_banner
+from hamjournal.ui.widgets.app_header import AppHeader
 from hamjournal.ui.widgets.exercise_page import RenderedOnce
 from hamjournal.ui.widgets.key_footer import KeyFooter
 
@@ -255,7 +256,7 @@ class AdviceScreen(JournalScreen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="advice-page"):
             yield Static(DISCLAIMER, id="advice-disclaimer")
             yield Static("", id="advice-banner")

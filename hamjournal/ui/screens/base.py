@@ -26,6 +26,15 @@ def keep_focus_over_resize(screen: Screen, saved: Widget | None, width: int, hei
     return None
 
 
+def guard_if_too_small(screen: Screen, width: int, height: int) -> None:
+    """Mount the screen's SizeGuard the first time the terminal is below 80x24.
+
+    Only then: mounted with every screen, it cost each screen switch a second mount and layout pass.
+    """
+    if (width < MIN_WIDTH or height < MIN_HEIGHT) and not screen.query_children(SizeGuard):
+        screen.mount(SizeGuard())
+
+
 class JournalScreen(Screen[ResultType]):
     """A full screen of the app."""
 
@@ -33,10 +42,11 @@ class JournalScreen(Screen[ResultType]):
 
     @on(events.Mount)
     def _mount_size_guard(self) -> None:
-        self.mount(SizeGuard())
+        guard_if_too_small(self, *self.app.size)
 
     @on(events.Resize)
     def _keep_focus(self, event: events.Resize) -> None:
+        guard_if_too_small(self, event.size.width, event.size.height)
         self._focus_before_shrink = keep_focus_over_resize(
             self, self._focus_before_shrink, event.size.width, event.size.height
         )
@@ -49,10 +59,11 @@ class JournalModal(ModalScreen[ResultType]):
 
     @on(events.Mount)
     def _mount_size_guard(self) -> None:
-        self.mount(SizeGuard())
+        guard_if_too_small(self, *self.app.size)
 
     @on(events.Resize)
     def _keep_focus(self, event: events.Resize) -> None:
+        guard_if_too_small(self, event.size.width, event.size.height)
         self._focus_before_shrink = keep_focus_over_resize(
             self, self._focus_before_shrink, event.size.width, event.size.height
         )

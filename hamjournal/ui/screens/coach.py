@@ -13,11 +13,12 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from hamjournal.store.errors import JournalError
 from hamjournal.ui.screens.athlete_switcher import switch_athlete
 from hamjournal.ui.screens.base import JournalScreen
+from hamjournal.ui.widgets.app_header import AppHeader
 from hamjournal.ui.widgets.key_footer import KeyFooter
 from hamjournal.ui.widgets.labels import short_name
 
@@ -81,7 +82,7 @@ class CoachScreen(JournalScreen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static("Squad · reading every athlete …", id="coach-line")
         table: DataTable[str | Text] = DataTable(id="squad", cursor_type="row", zebra_stripes=False)
         for label, key in COLUMNS:

@@ -6,12 +6,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from hamjournal.domain.exercises import EXERCISES, Exercise, get_exercise
 from hamjournal.domain.models import Prescription
 from hamjournal.ui.screens.base import JournalScreen
+from hamjournal.ui.widgets.app_header import AppHeader
 from hamjournal.ui.widgets.exercise_page import RenderedOnce, exercise_page, preview
 from hamjournal.ui.widgets.key_footer import KeyFooter
 
@@ -77,7 +78,7 @@ class ExercisesScreen(JournalScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Input(placeholder="Filter: name, slug or what it trains", id="filter", compact=True)
         with Horizontal(id="library"):
             yield OptionList(id="exercise-list")
@@ -178,7 +179,7 @@ class ExerciseDetailScreen(JournalScreen[None]):
         self.dose = first_dose(slug)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="page"):
             yield Static(exercise_page(self.exercise, self.dose), id="page-text")
         yield KeyFooter()

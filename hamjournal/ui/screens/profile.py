@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Checkbox, Header, Input, Label, OptionList, Select, Static
+from textual.widgets import Checkbox, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from hamjournal.domain.errors import InvalidInput
@@ -32,6 +32,7 @@ from hamjournal.store.errors import JournalError
 from hamjournal.ui.messages import JournalChanged
 from hamjournal.ui.screens.base import JournalScreen
 from hamjournal.ui.screens.form import choice, text_input
+from hamjournal.ui.widgets.app_header import AppHeader
 from hamjournal.ui.widgets.form_row import FormRow
 from hamjournal.ui.widgets.key_footer import KeyFooter
 
@@ -91,7 +92,7 @@ class ProfileScreen(JournalScreen[bool]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="profile-form") as form:
             form.border_title = self.TITLE_TEXT
             yield Static(self.INTRO, id="profile-intro")

@@ -17,11 +17,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from hamjournal.domain.progress import CHARTS, RANGE_KEYS, RANGE_LABELS, ProgressData
 from hamjournal.ui.screens.base import JournalScreen
+from hamjournal.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -97,7 +98,7 @@ class ProgressScreen(JournalScreen[None]):
                 yield plot(id="side-plot")
             yield Static("", id="progress-marks")
             yield Static("Reading the journal…", id="progress-summary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.redraw())

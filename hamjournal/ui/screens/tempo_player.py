@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Header, ProgressBar, Static
+from textual.widgets import Digits, ProgressBar, Static
 
 from hamjournal.domain.exercises import get_exercise
 from hamjournal.domain.models import PlanItem, Prescription
@@ -40,6 +40,7 @@ from hamjournal.ui.screens.player_view import (
     sets_done,
     with_lowering,
 )
+from hamjournal.ui.widgets.app_header import AppHeader
 from hamjournal.ui.widgets.big_word import BigWord
 from hamjournal.ui.widgets.figure import PoseView
 from hamjournal.ui.widgets.key_footer import KeyFooter
@@ -95,7 +96,7 @@ class TempoPlayerScreen(JournalScreen[None]):
         self._shown: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static(self._title(), id="player-title")
         with Horizontal(id="stage"):
             with Vertical(id="count"):

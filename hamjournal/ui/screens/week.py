@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from hamjournal.domain.dates import week_start
 from hamjournal.store.errors import JournalError
@@ -19,6 +19,7 @@ from hamjournal.ui.messages import WeekLoaded
 from hamjournal.ui.screens.base import JournalScreen
 from hamjournal.ui.screens.plan_editing import PlanEditing
 from hamjournal.ui.widgets.advice_strip import AdviceStrip
+from hamjournal.ui.widgets.app_header import AppHeader
 from hamjournal.ui.widgets.detail_pane import DetailPane
 from hamjournal.ui.widgets.key_footer import KeyFooter
 from hamjournal.ui.widgets.labels import compact_label
@@ -78,7 +79,7 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
     def compose(self) -> ComposeResult:
         # The first frame is the frame alone: the calendar, the detail pane and the advice strip are mounted
         # once the journal is open (see _mount_body), so nothing is laid out or drawn twice at start-up.
-        yield Header()
+        yield AppHeader()
         yield Static(f"Opening {self.hj.location} …", id="week-line")
         yield KeyFooter(show_command_palette=False)
 
