@@ -15,7 +15,7 @@ parent can time it from the spawn (interpreter start-up included, identically fo
 
 The probe hooks the app from outside, without changing it: the app's `_display` is wrapped on the instance, and
 for "data shown" it wraps the plain methods the screens call after drawing their data (WeekScreen._draw,
-ExercisesScreen._fill, TempoPlayerScreen.refresh_view, ProgressScreen.redraw).
+ExercisesScreen._fill, TempoPlayerScreen.refresh_view, ProgressScreen.redraw, AdviceScreen._show).
 """
 
 import time
@@ -293,6 +293,8 @@ def switch(db: str, repeats: int) -> None:
                     lambda s: switches.shown(("tempo",)))
         _after_data("hamjournal.ui.screens.progress", "ProgressScreen", "redraw", lambda s: s.data is not None,
                     lambda s: switches.shown(("progress", s.data.range_key)))
+        _after_data("hamjournal.ui.screens.advice", "AdviceScreen", "_show", lambda s: s.report is not None,
+                    lambda s: switches.shown(("advice",)))
 
     async def main() -> None:
         from hamjournal.ui.app import HamJournalApp
@@ -344,7 +346,7 @@ def switch(db: str, repeats: int) -> None:
                     await timed(f"progress {range_key}", key, ("progress", range_key))
                 await back()
                 if advice is not None:
-                    samples.setdefault("advice", []).append(await _generic_switch(pilot, app, advice, switches))
+                    await timed("advice", advice, ("advice",))
                     await back()
             await app.workers.wait_for_complete()
 
@@ -386,23 +388,6 @@ def _advice_key() -> str | None:
         if "advice" in getattr(action, "screen", "") or "advice" in action.name:
             return action.key
     return None
-
-
-async def _generic_switch(pilot: Any, app: Any, key: str, switches: Switches) -> float:
-    """A screen without a probe hook: pressed, then shown once it is on top and its workers have finished."""
-    import asyncio
-
-    before = app.screen
-    switches.arm(("generic",))
-    start = time.perf_counter()
-    await pilot.press(key)
-    await _until(pilot, lambda: app.screen is not before)
-    screen = app.screen
-    await _until(pilot, lambda: not any(w.node is screen and not w.is_finished for w in app.workers))
-    switches.shown(("generic",))
-    screen.refresh()
-    await asyncio.wait_for(switches.event.wait(), 30)
-    return (switches.frame_at - start) * 1000
 
 
 def cli() -> None:
