@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import gc
 import os
@@ -20,6 +21,7 @@ from hamjournal.ui.actions import palette_actions
 from hamjournal.ui.messages import JournalChanged, JournalFailed, JournalOpened, WeekLoaded
 from hamjournal.ui.screens.week import WeekScreen
 from hamjournal.ui.widgets.size_guard import MIN_HEIGHT, MIN_WIDTH
+from hamjournal.ui.worker_threads import FreshContextExecutor
 
 if TYPE_CHECKING:
     from hamjournal.services import JournalService
@@ -77,6 +79,10 @@ class HamJournalApp(App[None]):
             return config.today()
         except InvalidInput:
             return dt.date.today()
+
+    def on_load(self) -> None:
+        # Before any worker starts: see FreshContextExecutor for why the pool is ours.
+        asyncio.get_running_loop().set_default_executor(FreshContextExecutor(thread_name_prefix="hamjournal"))
 
     def on_mount(self) -> None:
         # Paint first: the week screen shows "Opening …" while the journal (and sqlalchemy) load in a thread.

@@ -109,6 +109,9 @@ class ProgressScreen(JournalScreen[None]):
         # The app's signal keeps its callbacks, which refer to this screen, until it is next published: without
         # this, every visit would keep the closed screen and its cached charts' data alive.
         self.app.theme_changed_signal.unsubscribe(self)
+        # Textual's worker threads each keep the last worker they ran, and through it its screen, after the
+        # screen has closed: the charts' data is let go here, so a closed screen holds only its widgets.
+        self._cache.clear()
 
     # -- data ---------------------------------------------------------------------------------------------
 
@@ -314,6 +317,11 @@ def _plot_class() -> type[PlotextPlot]:
                 rendered = text_from_ansi(self._plot.build())
                 self._last = (key, rendered)
                 return rendered
+
+            def on_unmount(self) -> None:
+                # PlotextPlot subscribes to the app's theme signal and never unsubscribes: the app would keep
+                # every closed chart (and its last render) until the theme next changes.
+                self.app.theme_changed_signal.unsubscribe(self)
 
         _CHART_PLOT = ChartPlot
     return _CHART_PLOT
