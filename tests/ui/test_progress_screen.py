@@ -241,3 +241,26 @@ def test_the_quick_ansi_decoder_styles_charts_as_rich_does(chart: str) -> None:
 
     assert "\x1b[" in ansi
     assert cells(charts.text_from_ansi(ansi)) == cells(Text.from_ansi(ansi))
+
+
+@pytest.mark.parametrize(
+    ("width", "pain_tab"), [(78, "Pain"), (80, "Pain"), (81, "Pain & stiffness"), (118, "Pain & stiffness")]
+)
+def test_tab_names_shorten_when_the_long_ones_would_wrap(width: int, pain_tab: str) -> None:
+    from hamjournal.ui.screens.progress import tab_titles
+
+    assert tab_titles(width)["pain"] == pain_tab  # the long tab line is 81 cells with its gaps
+
+
+async def test_at_80x24_the_tabs_and_the_range_line_both_show(progress_path: Path) -> None:
+    app = make_app(progress_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ProgressScreen)
+        title = screen.query_one("#progress-title", Static)
+        tabs, ranges = str(title.render()).splitlines()
+        assert "5 Tests" in tabs and len(tabs) <= title.content_size.width
+        assert ranges.strip().startswith("12 weeks") and "2026" in ranges

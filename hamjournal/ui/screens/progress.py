@@ -39,6 +39,15 @@ CHART_TITLES: dict[str, str] = {
     "sprint": "Sprint finish",
     "assessments": "Assessments",
 }
+# The same, short: the tab line uses them when the long names would not fit on one line (80 columns).
+CHART_SHORT_TITLES: dict[str, str] = {
+    "nordic": "Nordic",
+    "pain": "Pain",
+    "running": "Running",
+    "sprint": "Sprint",
+    "assessments": "Tests",
+}
+TAB_GAP = "  "
 # Charts with a second plot beside the main one.
 SIDE_CHARTS: frozenset[str] = frozenset({"pain", "running", "assessments"})
 MARKER_WORDS: dict[str, str] = {"strain": "strain", "race": "race", "deload": "deload"}
@@ -194,8 +203,9 @@ class ProgressScreen(JournalScreen[None]):
     # -- drawing ------------------------------------------------------------------------------------------
 
     def _show_title(self) -> None:
-        tabs = "  ".join(
-            f"[reverse] {i} {CHART_TITLES[c]} [/]" if c == self.chart else f" {i} {CHART_TITLES[c]} "
+        titles = tab_titles(self.query_one("#progress-title").content_size.width or self.size.width)
+        tabs = TAB_GAP.join(
+            f"[reverse] {i} {titles[c]} [/]" if c == self.chart else f" {i} {titles[c]} "
             for i, c in enumerate(CHARTS, start=1)
         )
         ranges = " ".join(
@@ -204,6 +214,9 @@ class ProgressScreen(JournalScreen[None]):
         data = self.data
         window = f"  {data.start:%d %b %Y} – {data.end:%d %b %Y}" if data else ""
         self.query_one("#progress-title", Static).update(f"{tabs}\n{ranges}{window}")
+
+    def on_resize(self) -> None:
+        self._show_title()  # the tabs' names follow the width
 
     def redraw(self) -> None:
         """Draw the chosen chart of the current range, its marks and its sentence."""
@@ -325,6 +338,16 @@ def _plot_class() -> type[PlotextPlot]:
 
         _CHART_PLOT = ChartPlot
     return _CHART_PLOT
+
+
+def tab_titles(width: int) -> dict[str, str]:
+    """The charts' long names when their tab line fits `width` cells, else the short ones.
+
+    A tab line that wrapped pushed the range line (and the dates shown) out of its two-line header.
+    """
+    length = sum(len(f" {i} {CHART_TITLES[c]} ") for i, c in enumerate(CHARTS, start=1))
+    length += len(TAB_GAP) * (len(CHARTS) - 1)
+    return CHART_TITLES if length <= width else CHART_SHORT_TITLES
 
 
 def marks_line(data: ProgressData) -> str:
