@@ -30,6 +30,13 @@ from hamjournal.domain.week import week_start
 RANGE_WEEKS: dict[str, int] = {"12w": 12, "6m": 26, "1y": 52}
 RANGE_KEYS: tuple[str, ...] = ("12w", "6m", "1y", "all")
 RANGE_LABELS: dict[str, str] = {"12w": "12 weeks", "6m": "6 months", "1y": "1 year", "all": "all time"}
+# "No runs logged …": the range as the end of a sentence ("in the last all time" read wrongly).
+RANGE_PHRASES: dict[str, str] = {
+    "12w": "in the last 12 weeks",
+    "6m": "in the last 6 months",
+    "1y": "in the last year",
+    "all": "in the journal yet",
+}
 
 ROLLING_DAYS = 7
 # At most this many points per chart line: about one per column of a wide terminal, beyond which points only
@@ -593,7 +600,7 @@ class SummaryInputs:
 def summaries(data: ProgressData, inputs: SummaryInputs) -> dict[str, str]:
     """The sentence under each chart and the one-line trend, from the charted data and the week-level inputs."""
     today = data.today
-    range_label = RANGE_LABELS.get(data.range_key, "this range")
+    in_range = RANGE_PHRASES.get(data.range_key, "in this range")
     stiffness_trend = score_trend("morning stiffness", inputs.weekly_morning_stiffness, today)
     nordic_trend = volume_trend("Nordic volume", inputs.weekly_reps, today, "reps")
 
@@ -605,7 +612,7 @@ def summaries(data: ProgressData, inputs: SummaryInputs) -> dict[str, str]:
     deload_text = f"{len(data.deload_weeks)} deload week{'s' if len(data.deload_weeks) != 1 else ''}"
     nordic = sentence(
         [nordic_trend, step_text, deload_text if data.deload_weeks else None],
-        f"No Nordic sessions in the last {range_label}.",
+        f"No Nordic sessions {in_range}.",
     )
 
     in_window = [(d, v) for d, v in data.session_pain]
@@ -622,7 +629,7 @@ def summaries(data: ProgressData, inputs: SummaryInputs) -> dict[str, str]:
             peak,
             ", ".join(recovery) or None,
         ],
-        f"No pain or stiffness logged in the last {range_label}.",
+        f"No pain or stiffness logged {in_range}.",
     )
 
     acwr_text = (
@@ -632,7 +639,7 @@ def summaries(data: ProgressData, inputs: SummaryInputs) -> dict[str, str]:
     )
     running = sentence(
         [volume_trend("running", inputs.weekly_minutes, today, "min"), acwr_text if any(data.weekly_minutes) else None],
-        f"No runs logged in the last {range_label}.",
+        f"No runs logged {in_range}.",
     )
 
     runs_first = () if inputs.sprint_first is None else (inputs.sprint_first,)
@@ -644,7 +651,7 @@ def summaries(data: ProgressData, inputs: SummaryInputs) -> dict[str, str]:
         sprint_text = f"best sprint finish {best:g} s on {best_day:%d %b}"
         if first_day != best_day:
             sprint_text += f", from {first:g} s on {first_day:%d %b}"
-    sprint = sentence([sprint_text], f"No sprint finishes logged in the last {range_label}.")
+    sprint = sentence([sprint_text], f"No sprint finishes logged {in_range}.")
 
     latest = latest_assessments(data.assessments)
     assess_parts = []
@@ -655,7 +662,7 @@ def summaries(data: ProgressData, inputs: SummaryInputs) -> dict[str, str]:
             unit = TEST_UNITS[test]
             assess_parts.append(f"{TEST_NAMES[test]} L {item.left:g}{unit} / R {item.right:g}{unit}, {asym.describe()}")
     due = f"reassessment due since {data.reassessment_due:%d %b}" if data.reassessment_due else None
-    assessments = sentence([*assess_parts, due], f"No paired assessments in the last {range_label}.")
+    assessments = sentence([*assess_parts, due], f"No paired assessments {in_range}.")
     trend = sentence([nordic_trend, stiffness_trend], "Not enough complete weeks yet to show a trend.")
     return {
         "nordic": nordic,

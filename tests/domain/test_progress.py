@@ -319,3 +319,20 @@ def test_build_progress_summarises_and_marks() -> None:
     assert data.trend == (
         "Nordic volume +40% in 11 weeks (25 to 35 reps a week); morning stiffness down from 3.0 to 1.4."
     )
+
+
+
+@pytest.mark.parametrize(
+    ("range_key", "days", "ending"),
+    [("12w", 84, "in the last 12 weeks."), ("6m", 126, "in the last 6 months."), ("all", 28, "in the journal yet.")],
+)
+def test_an_empty_range_is_named_in_a_sentence_that_reads(range_key: str, days: int, ending: str) -> None:
+    # Windows charted by day (the weekly path names its ranges through the same table).
+    today = D(2026, 11, 25)
+    data = build_progress(
+        range_key, today - dt.timedelta(days=days - 1), today, today, Profile(), volumes=[], session_pain=[],
+        checkins=[], runs=[], first_load_day=None, assessments=[], plan_deload_days=[], last_assessed=None,
+        first_logged=today - dt.timedelta(days=days - 1),
+    )
+    assert data.summaries["running"] == f"No runs logged {ending}"
+    assert data.summaries["sprint"] == f"No sprint finishes logged {ending}"
