@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; returns the exit status (never raises, never prints a traceback)."""
     # Importing textual or sqlalchemy allocates hundreds of thousands of objects and no garbage cycles worth
     # collecting: without the collector start-up does measurably less work. It is on again before a command
-    # runs (and for the app once its first week is drawn, see HamJournalApp.resume_gc).
+    # runs (for the app once its first week is drawn, see HamJournalApp.resume_gc), and always on return.
     gc.disable()
     try:
         argv = sys.argv[1:] if argv is None else argv
@@ -69,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 141
+    finally:
+        # Whatever ended the run (--help, a usage error, the app closing), the caller gets its collector back.
+        gc.enable()
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:

@@ -67,3 +67,12 @@ def test_the_collector_is_on_again_when_a_command_runs(capsys: pytest.CaptureFix
     finally:
         gc.enable()
     assert capsys.readouterr().out.startswith("[")
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["log"], ["bogus"]], ids=" ".join)
+def test_the_collector_is_on_when_parsing_ends_the_run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    try:
+        cli.main(argv)
+        assert gc.isenabled()
+    finally:
+        gc.enable()
