@@ -8,13 +8,14 @@ repaints when the bindings change.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import groupby
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -81,8 +82,10 @@ class KeyFooter(Widget, can_focus=False):
         key_style = self.get_component_rich_style("key-footer--key")
         description_style = self.get_component_rich_style("key-footer--description")
         width = self.size.width
-        left, spans = self._keys(key_style, description_style)
-        right = self._palette(key_style, description_style)
+        # Worked out once per render: every binding's check_action runs for it.
+        active = self.screen.active_bindings
+        left, spans = self._keys(active, key_style, description_style)
+        right = self._palette(active, key_style, description_style)
         self._palette_at = None
         if right is not None and right.cell_len < width:
             # Docked right like Textual's Footer: keys that do not fit go under it.
@@ -94,7 +97,9 @@ class KeyFooter(Widget, can_focus=False):
         left.truncate(width)
         return left
 
-    def _keys(self, key_style: Style, description_style: Style) -> tuple[Text, list[KeySpan]]:
+    def _keys(
+        self, active: Mapping[str, ActiveBinding], key_style: Style, description_style: Style
+    ) -> tuple[Text, list[KeySpan]]:
         """ " l Log  p Check-in  [] Week …" with a span per key.
 
         One entry per action, as Textual's Footer does; keys of one binding group (such as [ and ]) share the
@@ -102,10 +107,10 @@ class KeyFooter(Widget, can_focus=False):
         """
         shown: list[tuple[Binding, bool]] = []
         seen: set[str] = set()
-        for active in self.screen.active_bindings.values():
-            if active.binding.show and active.binding.action not in seen:
-                seen.add(active.binding.action)
-                shown.append((active.binding, active.enabled))
+        for binding, enabled in ((item.binding, item.enabled) for item in active.values()):
+            if binding.show and binding.action not in seen:
+                seen.add(binding.action)
+                shown.append((binding, enabled))
         text = Text(no_wrap=True, overflow="crop", end="")
         spans: list[KeySpan] = []
         for group, members_iter in groupby(shown, key=lambda item: item[0].group):
@@ -143,17 +148,17 @@ class KeyFooter(Widget, can_focus=False):
             last = spans[-1]
             spans[-1] = KeySpan(last.start - 1, text.cell_len, last.key, last.enabled)
 
-    def _palette(self, key_style: Style, description_style: Style) -> Text | None:
+    def _palette(self, active: Mapping[str, ActiveBinding], key_style: Style, description_style: Style) -> Text | None:
         """ "▏ ^p palette ", or None when hidden or the app has no palette."""
         if not (self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE):
             return None
-        active = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
-        if active is None:
+        palette = active.get(self.app.COMMAND_PALETTE_BINDING)
+        if palette is None:
             return None
         text = Text(no_wrap=True, end="")
         text.append("▏", self.get_component_rich_style("key-footer--separator"))
-        text.append(f"{self.app.get_key_display(active.binding)} ", key_style)
-        text.append(f"{active.binding.description} ", description_style)
+        text.append(f"{self.app.get_key_display(palette.binding)} ", key_style)
+        text.append(f"{palette.binding.description} ", description_style)
         return text
 
     def on_click(self, event: events.Click) -> None:
