@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from hamjournal.ui.screens.base import JournalScreen
-from hamjournal.ui.widgets.advice_strip import MARKS, dose_text, ordered, stop_banner
+from hamjournal.ui.widgets.advice_strip import MARKS, current_advice, dose_text, ordered, stop_banner
 from hamjournal.ui.widgets.app_header import AppHeader
 from hamjournal.ui.widgets.exercise_page import RenderedOnce
 from hamjournal.ui.widgets.key_footer import KeyFooter
@@ -230,16 +230,6 @@ def report_tables(report: AdviceReport, theme: str, colours: dict[str, str]) -> 
     return calls, shown
 
 
-def _cached_advice(journal: object) -> tuple[AdviceReport, str] | None:
-    """The journal's advice if it is still current (no query), else None."""
-    from hamjournal.domain.errors import InvalidInput
-
-    try:
-        return journal.cached_advice()  # type: ignore[attr-defined, no-any-return]
-    except InvalidInput:  # a bad HAMJOURNAL_TODAY: the worker reports it
-        return None
-
-
 class AdviceScreen(JournalScreen[None]):
     """Today's advice in full; Esc, q or a goes back to the week."""
 
@@ -283,7 +273,7 @@ class AdviceScreen(JournalScreen[None]):
         if journal is None:
             self.set_timer(RETRY_S, self._load_when_open)
             return
-        cached = _cached_advice(journal)
+        cached = current_advice(journal)
         if cached is not None:
             # The week's strip worked it out already and nothing was written since: shown before the first
             # layout, so the screen is laid out once, with its content.

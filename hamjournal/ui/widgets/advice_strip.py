@@ -115,18 +115,20 @@ def strip_lines(report: AdviceReport, budget: int) -> tuple[list[Line], int]:
     return lines[:room], sum(line.calls for line in lines[room:])
 
 
-def _current_advice(journal: object) -> AdviceReport | None:
-    """The journal's advice when nothing was written since it was worked out (reads nothing), else None."""
+def current_advice(journal: object) -> tuple[AdviceReport, str] | None:
+    """The journal's advice and the runner's mode when nothing was written since (reads nothing), else None.
+
+    Shared by this strip and the Advice screen, so a press of `a` right after the strip is drawn shows at once.
+    """
     from hamjournal.domain.errors import InvalidInput
 
     cached_advice = getattr(journal, "cached_advice", None)
     if cached_advice is None:
         return None
     try:
-        cached = cached_advice()
+        return cached_advice()  # type: ignore[no-any-return]
     except InvalidInput:  # a bad HAMJOURNAL_TODAY: the worker reports it
         return None
-    return None if cached is None else cached[0]
 
 
 @dataclass
@@ -246,11 +248,11 @@ class AdviceStrip(Vertical):
         journal = self.hj.journal
         if journal is None:
             return
-        cached = _current_advice(journal)
+        cached = current_advice(journal)
         if cached is None:
             self._load()
-        elif cached is not self.report:
-            self.report = cached
+        elif cached[0] is not self.report:
+            self.report = cached[0]
             self._budget = line_budget(self.screen.size.height)
             self._draw()
 
