@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from textual import on
@@ -75,10 +75,7 @@ class LogSessionDialog(FormDialog):
 
     def rows(self) -> Iterable[FormRow]:
         exercise = EXERCISES[self.exercise]
-        yield FormRow("Exercise", choice(((e.name, e.slug) for e in EXERCISES.values()), self.exercise, "exercise"),
-                      "exercise")
-        yield FormRow("Step", choice(_steps(self.exercise), exercise.default_step, "step"), "step")
-        yield FormRow("Sets", text_input(placeholder="3x6, 12/10/8 or 3x30s", name="sets"), "sets")
+        yield from exercise_rows(self.exercise)
         yield FormRow("Tempo", text_input(exercise.default_tempo or "", "4-0-1-0 (X = explosive)", "tempo"), "tempo")
         yield FormRow("RPE 0-10", text_input(placeholder="how hard, 0-10", name="rpe"), "rpe")
         yield FormRow("Pain during 0-10", text_input(placeholder="0 = none", name="pain"), "pain")
@@ -124,7 +121,7 @@ class LogSessionDialog(FormDialog):
         old, new = EXERCISES[self.exercise], EXERCISES[slug]
         self.exercise = slug
         steps = self.query_one("#step", Select)
-        steps.set_options(_steps(slug))
+        steps.set_options(ladder_options(slug))
         steps.value = step if step in {s.slug for s in new.ladder} else new.default_step
         tempo = self.query_one("#tempo", Input)
         if tempo.value in ("", old.default_tempo or ""):
@@ -148,5 +145,13 @@ class LogSessionDialog(FormDialog):
         return f"Saved {short_name(session.exercise)} {format_sets(session.sets)} on {day_text(session.date)}"
 
 
-def _steps(slug: str) -> list[tuple[str, str]]:
+def exercise_rows(slug: str) -> Iterator[FormRow]:
+    """Exercise, Step (its ladder) and Sets: the rows a logged and a planned session share."""
+    yield FormRow("Exercise", choice(((e.name, e.slug) for e in EXERCISES.values()), slug, "exercise"), "exercise")
+    yield FormRow("Step", choice(ladder_options(slug), EXERCISES[slug].default_step, "step"), "step")
+    yield FormRow("Sets", text_input(placeholder="3x6, 12/10/8 or 3x30s", name="sets"), "sets")
+
+
+def ladder_options(slug: str) -> list[tuple[str, str]]:
+    """(name, slug) of each step of an exercise's ladder, for the Step choice."""
     return [(step.name, step.slug) for step in EXERCISES[slug].ladder]

@@ -10,8 +10,8 @@ from textual import on
 from textual.widgets import Select
 
 from hamjournal.domain.exercises import EXERCISES
-from hamjournal.ui.screens.form import FormDialog, choice, text_input
-from hamjournal.ui.screens.log_session import day_text
+from hamjournal.ui.screens.form import FormDialog, text_input
+from hamjournal.ui.screens.log_session import day_text, exercise_rows, ladder_options
 from hamjournal.ui.widgets.form_row import FormRow
 from hamjournal.ui.widgets.labels import short_name
 
@@ -34,11 +34,7 @@ class AddPlanItemDialog(FormDialog):
         return f"Add to the plan · {day_text(self.day)}"
 
     def rows(self) -> Iterable[FormRow]:
-        exercise = EXERCISES[self.exercise]
-        yield FormRow("Exercise", choice(((e.name, e.slug) for e in EXERCISES.values()), self.exercise, "exercise"),
-                      "exercise")
-        yield FormRow("Step", choice(_steps(self.exercise), exercise.default_step, "step"), "step")
-        yield FormRow("Sets", text_input(placeholder="3x6, 12/10/8 or 3x30s", name="sets"), "sets")
+        yield from exercise_rows(self.exercise)
         yield FormRow("Date", text_input(self.day.isoformat(), "YYYY-MM-DD, today or later", "date"), "date")
 
     @on(Select.Changed, "#exercise")
@@ -46,13 +42,10 @@ class AddPlanItemDialog(FormDialog):
         if isinstance(event.value, str) and event.value != self.exercise:
             self.exercise = event.value
             steps = self.query_one("#step", Select)
-            steps.set_options(_steps(event.value))
+            steps.set_options(ladder_options(event.value))
             steps.value = EXERCISES[event.value].default_step
 
     def save(self, journal: JournalService, values: dict[str, Any]) -> str:
         item = journal.add_plan_item(values["date"], values["exercise"] or "", values["step"], values["sets"])
         return f"Planned {short_name(item.exercise)} {values['sets'].strip()} on {day_text(item.date)}"
 
-
-def _steps(slug: str) -> list[tuple[str, str]]:
-    return [(step.name, step.slug) for step in EXERCISES[slug].ladder]
