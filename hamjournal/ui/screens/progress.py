@@ -154,20 +154,22 @@ class ProgressScreen(JournalScreen[None]):
         service = self.service
         worker = get_current_worker()
         drawn.wait(READ_AHEAD_WAIT_S)
-        try:
-            for key in keys:
-                if service is None or worker.is_cancelled or generation != self._generation:
-                    return
-                if key in self._cache:
-                    continue
-                self._reading_ahead = (key, generation)
+        for key in keys:
+            if service is None or worker.is_cancelled or generation != self._generation:
+                return
+            if key in self._cache:
+                continue
+            self._reading_ahead = (key, generation)
+            try:
                 data = service.progress_series(key)
-                self.app.call_from_thread(self._loaded, data, generation)
-        except Exception as error:  # a journal error must reach the runner if they are waiting for this range
-            key = self._reading_ahead[0] if self._reading_ahead else ""
-            self.app.call_from_thread(self._failed_ahead, key, str(error))
-        finally:
-            self._reading_ahead = None
+            except Exception as error:  # a journal error must reach the runner if they are waiting for this range
+                self.app.call_from_thread(self._failed_ahead, key, str(error))
+                return
+            finally:
+                # Only this read's own mark: a newer worker (after an assessment) may have set its own meanwhile.
+                if self._reading_ahead == (key, generation):
+                    self._reading_ahead = None
+            self.app.call_from_thread(self._loaded, data, generation)
 
     def _failed_ahead(self, key: str, message: str) -> None:
         if key == self.range_key and key not in self._cache:
