@@ -359,7 +359,7 @@ class JournalService:
         if not progress.points_are_days(start, end):
             from hamjournal.domain import progress_weekly
 
-            acwr_start = max(start, progress.range_window(progress.ACWR_RECENT_RANGE, today)[0])
+            acwr_start = progress.acwr_window_start(start, today)
             sprint_first, sprint_best = series.sprint_extremes(self.store, start, end)
             return progress_weekly.build_progress_weekly(
                 range_key,

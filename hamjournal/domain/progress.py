@@ -142,6 +142,12 @@ def range_window(key: str, today: dt.date, first_logged: dt.date | None = None) 
     return week_start(today) - dt.timedelta(weeks=RANGE_WEEKS[key] - 1), today
 
 
+def acwr_window_start(start: dt.date, today: dt.date) -> dt.date:
+    """The first day a long range charts the load ratio on: the later of `start` and the recent
+    ACWR_RECENT_RANGE window (the ratio describes days; years of it would only be noise)."""
+    return max(start, range_window(ACWR_RECENT_RANGE, today)[0])
+
+
 def points_are_days(start: dt.date, end: dt.date) -> bool:
     """True when [start, end] is short enough to chart a point per day (at most MAX_CHART_POINTS days)."""
     return (end - start).days + 1 <= MAX_CHART_POINTS

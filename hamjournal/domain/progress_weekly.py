@@ -22,27 +22,26 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from hamjournal.domain.dates import week_start
 from hamjournal.domain.exercises import EXERCISES
 from hamjournal.domain.models import Assessment, Profile
 from hamjournal.domain.progress import (
-    ACWR_RECENT_RANGE,
     MAX_CHART_POINTS,
     Asymmetry,
     DayRun,
     ProgressData,
     SummaryInputs,
     acwr_series,
+    acwr_window_start,
     assessment_asymmetry,
     detected_deload_weeks,
     markers,
-    range_window,
     reassessment_due,
     step_index,
     summaries,
     weeks,
 )
 from hamjournal.domain.thresholds import pain_limit
-from hamjournal.domain.week import week_start
 
 WEEK = dt.timedelta(weeks=1)
 
@@ -133,7 +132,12 @@ def bucket_lengths(starts: Sequence[dt.date], end: dt.date) -> list[int]:
 
 
 def _index(starts: Sequence[dt.date], week: dt.date) -> int:
-    return bisect.bisect_right(starts, week) - 1
+    """The bucket holding `week`. Rows come from the window's own queries; one before the first bucket would
+    silently land in the last (index -1), so it is refused."""
+    index = bisect.bisect_right(starts, week) - 1
+    if index < 0:
+        raise ValueError(f"week of {week} is before the first bucket ({starts[0]})")
+    return index
 
 
 def _sums_by_bucket(starts: Sequence[dt.date], rows: Iterable[tuple[dt.date, float]]) -> list[float]:
@@ -254,7 +258,7 @@ def build_progress_weekly(
         if r.best_finish_s is not None:
             bucket = _index(starts, r.week)
             fastest[bucket] = min(r.best_finish_s, fastest.get(bucket, r.best_finish_s))
-    acwr_start = max(start, range_window(ACWR_RECENT_RANGE, today)[0])
+    acwr_start = acwr_window_start(start, today)
     acwr = acwr_series(recent_runs, first_load_day, acwr_start, end)
 
     inside = [a for a in assessments if start <= a.date <= end]

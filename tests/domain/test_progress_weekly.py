@@ -217,3 +217,18 @@ def test_buckets_of_several_weeks_keep_a_per_week_scale_and_exact_means() -> Non
     assert dict(data.morning_pain)[MON - 3 * WEEK] == 1.0
     assert data.acwr_start == range_window("12w", TODAY)[0]  # long ranges chart the recent load ratio only
     assert "Nordic volume steady at about 30 reps a week" in data.summaries["nordic"]
+
+
+def _long_range(start: D, volumes: list[WeekVolume]):  # type: ignore[no-untyped-def]
+    return build_progress_weekly(
+        "all", start, TODAY, TODAY, Profile(), volumes=volumes, session_pain=[], morning=[], runs=[],
+        recent_runs=[], first_load_day=None, sprint_first=None, sprint_best=None, assessments=[],
+        plan_deload_days=[], last_assessed=None, first_logged=start,
+    )
+
+
+def test_a_row_before_the_first_bucket_is_refused_not_added_to_the_last() -> None:
+    start = MON - (MAX_CHART_POINTS + 1) * WEEK
+    with pytest.raises(ValueError, match="before the first bucket"):
+        _long_range(start, [WeekVolume(start - WEEK, "nordic", "incline", 2, 6, 30)])
+

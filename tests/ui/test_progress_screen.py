@@ -264,3 +264,23 @@ async def test_at_80x24_the_tabs_and_the_range_line_both_show(progress_path: Pat
         tabs, ranges = str(title.render()).splitlines()
         assert "5 Tests" in tabs and len(tabs) <= title.content_size.width
         assert ranges.strip().startswith("12 weeks") and "2026" in ranges
+
+
+def test_each_bucket_is_drawn_at_its_own_middle_the_shorter_first_one_too() -> None:
+    from hamjournal.domain.models import Profile
+    from hamjournal.domain.progress import MAX_CHART_POINTS
+    from hamjournal.domain.progress_weekly import WeekVolume, build_progress_weekly
+    from hamjournal.ui.widgets.progress_charts import _mid_bucket
+
+    week = dt.timedelta(weeks=1)
+    monday = dt.date(2026, 11, 23)
+    start = monday - MAX_CHART_POINTS * week  # 131 weeks: buckets of two, the first only one week long
+    data = build_progress_weekly(
+        "all", start, dt.date(2026, 11, 25), dt.date(2026, 11, 25), Profile(),
+        volumes=[WeekVolume(start, "nordic", "incline", 2, 6, 30)], session_pain=[], morning=[], runs=[],
+        recent_runs=[], first_load_day=None, sprint_first=None, sprint_best=None, assessments=[],
+        plan_deload_days=[], last_assessed=None, first_logged=start,
+    )
+    assert data.weeks[1] - data.weeks[0] == week
+    assert _mid_bucket(data, data.weeks[0]) == 3  # the middle of its one week, not of two
+    assert _mid_bucket(data, data.weeks[1]) == 7 and _mid_bucket(data, data.weeks[-1]) == 7

@@ -7,12 +7,14 @@ so plotext never parses dates and the pictures do not depend on the locale or th
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from hamjournal.domain.dates import week_start
 from hamjournal.domain.models import PAIRED_TESTS
 from hamjournal.domain.progress import TEST_NAMES, ProgressData, assessment_asymmetry, latest_assessments
 from hamjournal.domain.thresholds import ACWR_SWEET_HIGH, ACWR_SWEET_LOW, ASYMMETRY
@@ -153,13 +155,16 @@ def _mid_x(data: ProgressData, bucket: dt.date) -> int:
     """The x of a bucket's middle. For long ranges never past today: the middle of the current bucket is often
     still to come, and a line point beyond the axis would be drawn past its end. (12 weeks keeps its weekly
     points on Thursdays, as it always has.)"""
-    middle = x_of(data, bucket) + _mid_bucket(data)
+    middle = x_of(data, bucket) + _mid_bucket(data, bucket)
     return middle if data.daily else min(middle, x_of(data, data.end))
 
 
-def _mid_bucket(data: ProgressData) -> int:
-    """Days from a bucket's first Monday to its middle (3 for a week)."""
-    return (7 * data.bucket_weeks) // 2
+def _mid_bucket(data: ProgressData, bucket: dt.date) -> int:
+    """Days from a bucket's first Monday to its middle (3 for a week): half its own length, since the first
+    bucket of a long range may be shorter than the others."""
+    following = bisect.bisect_right(data.weeks, bucket)
+    end = data.weeks[following] if following < len(data.weeks) else week_start(data.end) + dt.timedelta(weeks=1)
+    return (end - bucket).days // 2
 
 
 def _weekly(plt: Any, data: ProgressData, values: Sequence[float], color: Any, label: str) -> None:
@@ -171,7 +176,7 @@ def _weekly(plt: Any, data: ProgressData, values: Sequence[float], color: Any, l
     more with every rep logged.
     """
     if data.daily:
-        xs = [x_of(data, w) + _mid_bucket(data) for w in data.weeks]
+        xs = [x_of(data, w) + _mid_bucket(data, w) for w in data.weeks]
         plt.bar(xs, list(values), color=color, width=0.6 * data.bucket_weeks, label=label)
     else:
         plt.plot([_mid_x(data, w) for w in data.weeks], list(values), color=color, marker="braille", label=label)
