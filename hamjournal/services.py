@@ -6,11 +6,12 @@ the call returns.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from hamjournal import config
 from hamjournal.domain import entries
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from hamjournal.domain.rules import AdviceReport
     from hamjournal.domain.week import WeekView
 
+_T = TypeVar("_T")
+
 # How far back the logging form looks for the step and tempo to suggest.
 LAST_SESSION_LOOKBACK_DAYS = 120
 # The plan: weeks a re-plan saves, how far back it looks for the last reassessment (beyond the 6-week cadence),
@@ -32,6 +35,8 @@ LAST_SESSION_LOOKBACK_DAYS = 120
 REPLAN_WEEKS = 4
 PLAN_ASSESSMENT_LOOKBACK_DAYS = 365
 PLAN_EDIT_WINDOW = dt.timedelta(days=120)
+# The plan's own order of a day's items: tests first, then strength (Nordics first), then run drills.
+_KIND_ORDER = {"assessment": 0, "strength": 1, "run-drill": 2}
 
 
 class JournalService:
@@ -43,6 +48,9 @@ class JournalService:
         # The last advice worked out, keyed by (today, the store's write count): the week's strip and the Advice
         # screen share it, and nothing is read again until a write or a new day.
         self._advice_cache: tuple[tuple[dt.date, int], AdviceReport, str] | None = None
+        # Every write re-plans from tomorrow, whoever made it (the CLI or the app), so both leave the journal in
+        # the same state. Tests of the week's own logic turn it off.
+        self.auto_replan = True
 
     @classmethod
     def open(
@@ -82,7 +90,9 @@ class JournalService:
 
     def for_athlete(self, name: str) -> JournalService:
         """The same journal, on the same connections, for another athlete (the app's switcher, the coach view)."""
-        return JournalService(self.store.for_athlete(name), self._today)
+        other = JournalService(self.store.for_athlete(name), self._today)
+        other.auto_replan = self.auto_replan
+        return other
 
     def today(self) -> dt.date:
         """Today, as the injected clock says."""
@@ -105,7 +115,7 @@ class JournalService:
                 draft = replace(draft, step=step or draft.step)
             if not tempo_given:
                 draft = replace(draft, tempo=tempo or draft.tempo)
-        return self.store.add_session(draft)
+        return self._changed(self.store.add_session(draft))
 
     def edit_session(
         self, session_id: int, exercise: str, sets: str, revision: int | None = None, **fields: object
@@ -113,29 +123,31 @@ class JournalService:
         """Replace a logged session with newly validated values (refused with StaleEntry if `revision`, the one
         it was read with, is no longer the stored one)."""
         draft = entries.make_session(self.today(), exercise, sets, **fields)  # type: ignore[arg-type]
-        return self.store.update_session(replace(draft, id=session_id, revision=revision))
+        return self._changed(self.store.update_session(replace(draft, id=session_id, revision=revision)))
 
     def check_in(self, pain: object, **fields: object) -> SymptomLog:
         """Validate and save a pain / stiffness check-in."""
-        return self.store.add_symptom(entries.make_symptom(self.today(), pain, **fields))  # type: ignore[arg-type]
+        return self._changed(self.store.add_symptom(entries.make_symptom(self.today(), pain, **fields)))  # type: ignore[arg-type]
 
     def edit_check_in(self, log_id: int, pain: object, revision: int | None = None, **fields: object) -> SymptomLog:
         """Replace a check-in with newly validated values (StaleEntry if changed since read at `revision`)."""
         draft = entries.make_symptom(self.today(), pain, **fields)  # type: ignore[arg-type]
-        return self.store.update_symptom(replace(draft, id=log_id, revision=revision))
+        return self._changed(self.store.update_symptom(replace(draft, id=log_id, revision=revision)))
 
     def log_run(self, minutes: object, **fields: object) -> Run:
         """Validate and save a run."""
-        return self.store.add_run(entries.make_run(self.today(), minutes, **fields))  # type: ignore[arg-type]
+        return self._changed(self.store.add_run(entries.make_run(self.today(), minutes, **fields)))  # type: ignore[arg-type]
 
     def edit_run(self, run_id: int, minutes: object, revision: int | None = None, **fields: object) -> Run:
         """Replace a run with newly validated values (StaleEntry if changed since read at `revision`)."""
         draft = entries.make_run(self.today(), minutes, **fields)  # type: ignore[arg-type]
-        return self.store.update_run(replace(draft, id=run_id, revision=revision))
+        return self._changed(self.store.update_run(replace(draft, id=run_id, revision=revision)))
 
     def log_assessment(self, test: str, **fields: object) -> Assessment:
         """Validate and save a reassessment result."""
-        return self.store.add_assessment(entries.make_assessment(self.today(), test, **fields))  # type: ignore[arg-type]
+        return self._changed(
+            self.store.add_assessment(entries.make_assessment(self.today(), test, **fields))  # type: ignore[arg-type]
+        )
 
     def delete_entry(self, kind: str, entry_id: int) -> None:
         """Delete a logged session, check-in, run, assessment or plan item."""
@@ -147,6 +159,7 @@ class JournalService:
             "plan": self.store.delete_plan_item,
         }
         deleters[kind](entry_id)
+        self._changed(None)
 
     def get_session(self, session_id: int) -> Session:
         """One logged session."""
@@ -159,6 +172,19 @@ class JournalService:
     def get_run(self, run_id: int, day: dt.date) -> Run:
         """One run, looked up within its day."""
         return _find(self.store.runs_between(day, day), run_id, "run")
+
+    def _changed(self, result: _T) -> _T:
+        """After a committed write: re-plan from tomorrow, so the CLI and the app leave the same journal.
+
+        The write stands whatever happens here; a plan that cannot be made now is made at the next read.
+        """
+        from hamjournal.domain.errors import InvalidInput
+        from hamjournal.store.errors import JournalError
+
+        if self.auto_replan and (self.store.is_onboarded() or not self.store.is_empty()):
+            with contextlib.suppress(JournalError, InvalidInput):
+                self.replan()
+        return result
 
     # -- suggestions for the logging form -------------------------------------------------------------
 
@@ -192,6 +218,13 @@ class JournalService:
         today = self.today()
         start = week_start(day or today)
         end = start + dt.timedelta(days=6)
+        stopped = False
+        if end >= today and (self.store.is_onboarded() or not self.store.is_empty()):
+            from hamjournal.store.plan_state import read_plan_state
+
+            self.ensure_plan()
+            state = read_plan_state(self.store)
+            stopped = state is not None and state.stopped
         return build_week(
             start,
             today,
@@ -201,6 +234,7 @@ class JournalService:
             self.store.runs_between(start, end),
             self.store.symptoms_between(start, end),
             since=min(self.store.first_date() or today, today),
+            stopped=stopped,
         )
 
     def is_empty(self) -> bool:
@@ -222,32 +256,83 @@ class JournalService:
     # -- the plan -------------------------------------------------------------------------------------
 
     def plan(self, weeks: int = 4) -> Plan:
-        """The plan from today for `weeks` weeks, computed and not saved; every query is bounded."""
+        """The plan from today for `weeks` weeks: the stored record (made afresh first when it is stale).
+
+        Today's items are the ones the runner was shown this morning; the days after come from the latest
+        re-plan, which every write makes. `plan`, `week` and the app therefore show the same items and doses.
+        """
+        from dataclasses import replace as replace_
+
+        weeks = max(1, weeks)
+        self.ensure_plan(weeks)
+        today = self.today()
+        # The same computation as the re-plan, from today, for the weeks' blocks and the notes; the items
+        # themselves are the stored ones.
+        generated = self._generate(today, weeks)
+        end = generated.weeks[-1].end
+        stored = sorted(
+            (p for p in self.store.plan_between(today, end)),
+            key=lambda p: (p.date, _KIND_ORDER.get(p.kind, 3), p.exercise != "nordic", p.exercise),
+        )
+        return replace_(generated, start=today, items=tuple(stored))
+
+    def ensure_plan(self, weeks: int = REPLAN_WEEKS) -> None:
+        """Re-plan when the stored plan was not made today or does not reach `weeks` weeks (a read after a
+        new day, or a journal never planned). A journal that cannot be written is shown as it is."""
+        from hamjournal.domain.errors import InvalidInput
+        from hamjournal.domain.plan_record import is_stale
+        from hamjournal.store.errors import JournalError
+        from hamjournal.store.plan_state import read_plan_state
+
+        today = self.today()
+        state = read_plan_state(self.store)
+        horizon = week_start(today) + dt.timedelta(weeks=max(1, weeks), days=-1)
+        if state is not None and not is_stale(today, state.made_on) and state.through >= horizon:
+            return
+        try:
+            self.replan(max(weeks, REPLAN_WEEKS))
+        except (JournalError, InvalidInput):
+            return
+
+    def replan(self, weeks: int = REPLAN_WEEKS) -> int:
+        """Re-plan from tomorrow (from today when no plan covered today yet) and save; returns items saved.
+
+        Manual and skipped items, today's items and the past stay as they are.
+        """
+        from hamjournal.domain.plan_record import replan_start
+        from hamjournal.store.plan_state import PlanState, read_plan_state, replace_plan_from
+
+        today = self.today()
+        state = read_plan_state(self.store)
+        start = replan_start(today, None if state is None else state.through)
+        plan = self._generate(start, weeks)
+        through = plan.weeks[-1].end
+        return replace_plan_from(self.store, start, plan.generated, PlanState(today, through, plan.stopped))
+
+    def _generate(self, start: dt.date, weeks: int) -> Plan:
+        """The plan from `start` (today or tomorrow) with today's advice; nothing saved, every query bounded."""
+        from hamjournal.domain.plan_record import kept_for_replan
         from hamjournal.domain.planner import make_plan, summarize
         from hamjournal.domain.planner_constants import PROGRAMME_WINDOW_DAYS
         from hamjournal.store import series
 
         today = self.today()
         profile = self.store.profile()
-        window_start = today - dt.timedelta(days=int(PROGRAMME_WINDOW_DAYS.value) - 1)
-        monday = week_start(today)
+        window_start = start - dt.timedelta(days=int(PROGRAMME_WINDOW_DAYS.value) - 1)
+        monday = week_start(start)
         horizon = monday + dt.timedelta(weeks=max(1, weeks), days=-1)
         tests_since = today - dt.timedelta(days=PLAN_ASSESSMENT_LOOKBACK_DAYS)
         history = summarize(
-            today,
+            start,
             profile,
             self.store.sessions_between(window_start, today),
             self.store.assessments_between(tests_since, today),
             window_start=window_start,
             training_start=series.first_session_day(self.store),
         )
-        kept = [p for p in self.store.plan_between(monday, horizon) if p.origin == "manual" or p.status == "skipped"]
-        return make_plan(today, profile, self.advice(), history, weeks=weeks, kept=kept)
-
-    def replan(self, weeks: int = REPLAN_WEEKS) -> int:
-        """Recompute the plan from today and save it (manual, skipped and past items stay); returns items saved."""
-        plan = self.plan(weeks)
-        return self.store.replace_auto_plan(self.today(), plan.generated)
+        stored = self.store.plan_between(min(monday, today), horizon)
+        kept = kept_for_replan(stored, start, today)
+        return make_plan(start, profile, self.advice(), history, weeks=weeks, kept=kept)
 
     def get_plan_item(self, item_id: int, day: dt.date | None = None) -> PlanItem:
         """One plan item, looked up on its day (or within the editing window around today)."""
@@ -265,18 +350,19 @@ class JournalService:
                 f"date {new_date.isoformat()} is in the past: move a planned session to today or later", "date"
             )
         item = self.get_plan_item(item_id, day)
-        return self.store.update_plan_item(replace(item, date=new_date, origin="manual", status="planned"))
+        moved = replace(item, date=new_date, origin="manual", status="planned")
+        return self._changed(self.store.update_plan_item(moved))
 
     def skip_plan_item(self, item_id: int, day: dt.date | None = None, skipped: bool = True) -> PlanItem:
         """Skip a planned item (or, with skipped=False, plan it again); a re-plan keeps it as it is."""
         item = self.get_plan_item(item_id, day)
-        return self.store.update_plan_item(replace(item, status="skipped" if skipped else "planned"))
+        return self._changed(self.store.update_plan_item(replace(item, status="skipped" if skipped else "planned")))
 
     def add_plan_item(self, day: object, exercise: str, step: str | None, sets_text: str) -> PlanItem:
         """Add a session of the runner's own to the plan (origin manual), validated like a logged one."""
         from hamjournal.domain.plan_edit import make_manual_item
 
-        return self.store.add_plan_item(make_manual_item(self.today(), day, exercise, step, sets_text))
+        return self._changed(self.store.add_plan_item(make_manual_item(self.today(), day, exercise, step, sets_text)))
 
     # -- advice ---------------------------------------------------------------------------------------
 
@@ -321,7 +407,7 @@ class JournalService:
 
     def import_journal(self, journal: Journal, replace_all: bool = False) -> ImportSummary:
         """Add a validated journal, all or nothing."""
-        return self.store.import_journal(journal, replace_all=replace_all)
+        return self._changed(self.store.import_journal(journal, replace_all=replace_all))
 
     def daily_backup(self) -> Path | None:
         """Today's rolling backup, once a day (keeps 7): a copy of a journal file, or for a server journal every
@@ -413,12 +499,11 @@ class JournalService:
             today,
             weeks,
             self.store.profile(),
-            plan=self.store.plan_between(start, end),
+            week_counts=[self.week(start + dt.timedelta(weeks=n)).counts() for n in range(weeks)],
             volumes=series.daily_volume(self.store, start, end),
             session_pain=series.daily_session_pain(self.store, start, end),
             checkins=series.daily_checkins(self.store, start, end),
             assessments=series.assessments(self.store, start, end),
-            sessions_per_day=series.sessions_per_day(self.store, start, end),
             reassessment_due=self.reassessment_due(),
             advice=report_.advice_lines(self.advice()),
         )

@@ -8,7 +8,7 @@ The JSON shape (stable; new keys may be added, none renamed)::
                             "label": "Nordic hamstring curl 3x6 · band-assisted",
                             "detail": "planned ...; did ...", "id": 12, "exercise": "nordic",
                             "session_id": 40}]}],
-     "counts": {"done": 1, "missed": 0, "planned": 2, "skipped": 0},
+     "counts": {"done": 1, "missed": 0, "planned": 2, "skipped": 0, "on_hold": 0},
      "logged": {"sessions": 1, "runs": 2, "check_ins": 3}}
 
 - `days`: always seven, Monday first.
@@ -17,7 +17,10 @@ The JSON shape (stable; new keys may be added, none renamed)::
 - `status`: "done", "missed", "planned", "skipped", or "logged" (check-ins); `mark` is its calendar symbol.
 - `id`: the plan item, session, run or check-in id (null for expected runs); `exercise`: the slug for plan
   items and sessions, else null; `session_id`: the session that fulfilled a plan item, or the session itself.
-- `counts`: plan items of the week by status; `logged`: what was logged this week.
+- `status` "on-hold" (mark ■): an open item of today or later while the advice says stop.
+- `counts`: done = planned items done + sessions logged without a plan item; missed = past planned items
+  neither done nor skipped; planned = open items from today on; skipped; on_hold. The app's week line shows the
+  same numbers. `logged`: what was logged this week.
 """
 
 from __future__ import annotations
@@ -96,8 +99,10 @@ def format_week(view: WeekView) -> str:
             text = entry.detail if entry.status == LOGGED or entry.kind == "run" else entry.label
             lines.append(f"  {entry.mark} {text}")
     tally = view.counts()
+    held = f", {tally['on_hold']} on hold (stop)" if tally["on_hold"] else ""
     lines.append(
         f"Plan: {tally['done']} done, {tally['missed']} missed, {tally['planned']} to do, {tally['skipped']} skipped"
+        + held
     )
-    lines.append("Marks: ✓ done  ✗ missed  ○ planned  – skipped  • check-in")
+    lines.append("Marks: ✓ done  ✗ missed  ○ planned  – skipped  • check-in" + ("  ■ on hold" if held else ""))
     return "\n".join(lines)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hamjournal.domain.exercises import EXERCISES
-from hamjournal.domain.models import PAIRED_TESTS, Assessment, PlanItem, Profile
+from hamjournal.domain.models import PAIRED_TESTS, Assessment, Profile
 from hamjournal.domain.progress import (
     TEST_NAMES,
     TEST_UNITS,
@@ -39,11 +39,13 @@ MAX_WEEKS = 520
 
 @dataclass(frozen=True)
 class Adherence:
-    """Planned items (up to today) against the sessions logged on their day."""
+    """The weeks' plan items that were due (up to today) and what became of them, counted as the week screen
+    counts them (`WeekView.counts`), plus the sessions logged without a plan item."""
 
     planned: int
     done: int
     skipped: int
+    unplanned: int = 0
 
     @property
     def missed(self) -> int:
@@ -102,26 +104,16 @@ def report_window(today: dt.date, weeks: int) -> tuple[dt.date, dt.date]:
     return week_start(today) - dt.timedelta(weeks=weeks - 1), today
 
 
-def adherence(
-    plan: Sequence[PlanItem], sessions_per_day: Mapping[tuple[dt.date, str], int], today: dt.date
-) -> Adherence:
-    """Match plan items up to today with sessions of the same exercise on the same day.
+def adherence(week_counts: Sequence[Mapping[str, int]]) -> Adherence:
+    """Adherence over the weeks' counts (`WeekView.counts()` of each week): one count, whoever shows it.
 
-    Each session fulfils at most one item, as on the week screen; items later than today are not yet due.
+    Items later than today are not yet due; a session done a day late fulfils its item, as on the week screen.
     """
-    left = dict(sessions_per_day)
-    planned = done = skipped = 0
-    for item in sorted(plan, key=lambda p: (p.date, p.id or 0)):
-        if item.date > today:
-            continue
-        planned += 1
-        key = (item.date, item.exercise)
-        if left.get(key, 0) > 0:
-            left[key] -= 1
-            done += 1
-        elif item.status == "skipped":
-            skipped += 1
-    return Adherence(planned, done, skipped)
+    done = sum(c["done"] - c.get("unplanned", 0) for c in week_counts)
+    missed = sum(c["missed"] for c in week_counts)
+    skipped = sum(c["skipped"] for c in week_counts)
+    unplanned = sum(c.get("unplanned", 0) for c in week_counts)
+    return Adherence(done + missed + skipped, done, skipped, unplanned)
 
 
 def volume_by_exercise(volumes: Sequence[DayVolume]) -> tuple[ExerciseVolume, ...]:
@@ -148,16 +140,18 @@ def build_report(
     today: dt.date,
     weeks: int,
     profile: Profile,
-    plan: Sequence[PlanItem],
+    week_counts: Sequence[Mapping[str, int]],
     volumes: Sequence[DayVolume],
     session_pain: Sequence[DayPain],
     checkins: Sequence[DayCheckin],
     assessments: Sequence[Assessment],
-    sessions_per_day: Mapping[tuple[dt.date, str], int],
     reassessment_due: dt.date | None = None,
     advice: Sequence[str] | None = None,
 ) -> Report:
-    """Compute the report's figures for the last `weeks` Monday weeks up to today."""
+    """Compute the report's figures for the last `weeks` Monday weeks up to today.
+
+    `week_counts` are the week screen's counts of each of those weeks (`WeekView.counts()`), oldest first.
+    """
     start, end = report_window(today, weeks)
     nordic_daily: dict[dt.date, float] = defaultdict(float)
     for row in volumes:
@@ -193,7 +187,7 @@ def build_report(
         weeks=weeks,
         mode=profile.mode,
         pain_limit=limit,
-        adherence=adherence([p for p in plan if start <= p.date <= end], sessions_per_day, today),
+        adherence=adherence(week_counts),
         volume=volume_by_exercise([v for v in volumes if start <= v.date <= end]),
         week_rows=rows,
         trend=trend,
@@ -226,12 +220,13 @@ def format_report(report: Report) -> str:
         "Adherence",
     ]
     adh = report.adherence
+    extra = f" {adh.unplanned} more logged without a plan item." if adh.unplanned else ""
     if adh.planned == 0:
-        lines.append("  Nothing was planned in these weeks.")
+        lines.append("  Nothing was planned in these weeks." + extra)
     else:
         lines.append(
             f"  {adh.done} of {adh.planned} planned sessions done ({adh.percent:.0f}%); "
-            f"{adh.skipped} skipped, {adh.missed} missed."
+            f"{adh.skipped} skipped, {adh.missed} missed.{extra}"
         )
     lines += ["", "Volume per exercise"]
     if not report.volume:

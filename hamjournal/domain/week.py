@@ -12,7 +12,10 @@ from hamjournal.domain.models import ASSESSMENT_NAMES, WEEKDAYS, PlanItem, Profi
 from hamjournal.domain.sets import format_sets
 
 DONE, MISSED, PLANNED, SKIPPED, LOGGED = "done", "missed", "planned", "skipped", "logged"
-MARKS = {DONE: "✓", MISSED: "✗", PLANNED: "○", SKIPPED: "–", LOGGED: "•"}
+# A planned item of today or later while the advice says stop: nothing to do until a professional's all-clear.
+ON_HOLD = "on-hold"
+MARKS = {DONE: "✓", MISSED: "✗", PLANNED: "○", SKIPPED: "–", LOGGED: "•", ON_HOLD: "■"}
+ON_HOLD_PREFIX = "On hold (stop): "
 
 
 @dataclass(frozen=True)
@@ -61,12 +64,20 @@ class WeekView:
         return self.start + dt.timedelta(days=6)
 
     def counts(self) -> dict[str, int]:
-        """How many planned items are done, missed, still planned or skipped this week."""
-        tally = {DONE: 0, MISSED: 0, PLANNED: 0, SKIPPED: 0}
+        """The week in numbers, the one count every screen and command shows.
+
+        done = planned items done + sessions logged without a plan item; missed = past planned items neither
+        done nor skipped; planned = open items from today on; skipped; on_hold = open items under a stop;
+        unplanned = the sessions of `done` that fulfil no plan item.
+        """
+        tally = {DONE: 0, MISSED: 0, PLANNED: 0, SKIPPED: 0, "on_hold": 0, "unplanned": 0}
         for day in self.days:
             for entry in day.entries:
                 if entry.kind == "plan":
-                    tally[entry.status] += 1
+                    tally["on_hold" if entry.status == ON_HOLD else entry.status] += 1
+                elif entry.kind == "session" and entry.status == DONE:
+                    tally[DONE] += 1
+                    tally["unplanned"] += 1
         return tally
 
 
@@ -79,11 +90,14 @@ def build_week(
     runs: Sequence[Run],
     symptoms: Sequence[SymptomLog],
     since: dt.date | None = None,
+    stopped: bool = False,
 ) -> WeekView:
     """Assemble the calendar for the week starting at `start` (a Monday) from plain records.
 
-    `since` is the journal's first day: expected runs before it are not shown as missed.
+    `since` is the journal's first day: expected runs before it are not shown as missed. `stopped`: the advice
+    says stop, so the open items of today and later are shown on hold.
     """
+    matched = match_sessions(plan, sessions)
     days = []
     for offset in range(7):
         day = start + dt.timedelta(days=offset)
@@ -92,9 +106,7 @@ def build_week(
                 date=day,
                 is_today=day == today,
                 entries=tuple(
-                    _plan_and_sessions(
-                        day, today, [p for p in plan if p.date == day], [s for s in sessions if s.date == day]
-                    )
+                    _plan_and_sessions(day, today, plan, [s for s in sessions if s.date == day], matched, stopped)
                     + _runs(day, today, profile, [r for r in runs if r.date == day], since)
                     + [_checkin(c) for c in symptoms if c.date == day]
                 ),
@@ -191,44 +203,91 @@ def checkin_detail(log: SymptomLog) -> str:
     return ", ".join(parts)
 
 
-def _plan_and_sessions(day: dt.date, today: dt.date, plan: list[PlanItem], sessions: list[Session]) -> list[DayEntry]:
+def match_sessions(plan: Sequence[PlanItem], sessions: Sequence[Session]) -> dict[int, PlanItem]:
+    """Which plan item each logged session fulfils, keyed by `id()` of the session object.
+
+    A session marks the item of the same exercise on its own day; failing that, the nearest item of that
+    exercise in the week still open (the earlier one on a tie), so a Nordic done a day late is not "missed".
+    """
+    matched: dict[int, PlanItem] = {}
+    taken: set[int] = set()
+    ordered = sorted(range(len(sessions)), key=lambda i: (sessions[i].date, sessions[i].id or 0))
+    for index in ordered:
+        session = sessions[index]
+        same_day = [
+            n for n, p in enumerate(plan)
+            if n not in taken and p.exercise == session.exercise and p.date == session.date
+        ]
+        if same_day:
+            taken.add(same_day[0])
+            matched[id(session)] = plan[same_day[0]]
+    for index in ordered:
+        if id(sessions[index]) in matched:
+            continue
+        session = sessions[index]
+        open_items = [
+            n for n, p in enumerate(plan)
+            if n not in taken and p.exercise == session.exercise and p.status == PLANNED and p.kind != "assessment"
+        ]
+        if open_items:
+            best = min(open_items, key=lambda n: (abs((plan[n].date - session.date).days), plan[n].date))
+            taken.add(best)
+            matched[id(session)] = plan[best]
+    return matched
+
+
+def _plan_and_sessions(
+    day: dt.date,
+    today: dt.date,
+    plan: Sequence[PlanItem],
+    sessions: list[Session],
+    matched: dict[int, PlanItem],
+    stopped: bool,
+) -> list[DayEntry]:
+    """A day's planned items, in plan order, then its other sessions; an item done on another day shows on the
+    day it was done."""
     entries: list[DayEntry] = []
-    unmatched = list(sessions)
+    done_by = {id(item): session for session in sessions for item in [matched.get(id(session))] if item is not None}
+    done_elsewhere = {id(item) for item in matched.values()} - set(done_by)
     for item in plan:
-        match = next((s for s in unmatched if s.exercise == item.exercise), None)
-        if match is not None:
-            unmatched.remove(match)
-            entries.append(
-                DayEntry(
-                    "plan",
-                    DONE,
-                    session_label(match),
-                    f"planned {plan_label(item)}; did {session_detail(match)}",
-                    item.id,
-                    item.exercise,
-                    match.id,
-                )
-            )
+        if item.date != day or id(item) in done_elsewhere:
+            continue
+        session = done_by.pop(id(item), None)
+        if session is not None:
+            entries.append(_done(item, session, day))
             continue
         if item.status == SKIPPED:
             status = SKIPPED
+        elif day < today:
+            status = MISSED
         else:
-            status = MISSED if day < today else PLANNED
-        why = f" — {item.why}" if item.why else ""
-        entries.append(DayEntry("plan", status, plan_label(item), f"{plan_label(item)}{why}", item.id, item.exercise))
-    for session in unmatched:
-        entries.append(
-            DayEntry(
-                "session",
-                DONE,
-                session_label(session),
-                session_detail(session),
-                session.id,
-                session.exercise,
-                session.id,
+            status = ON_HOLD if stopped else PLANNED
+        if status == ON_HOLD:
+            label = ON_HOLD_PREFIX + plan_label(item)
+            detail = f"{label} — the advice says stop: no hamstring loading until a professional's all-clear"
+        else:
+            label = plan_label(item)
+            detail = f"{label} — {item.why}" if item.why else label
+        entries.append(DayEntry("plan", status, label, detail, item.id, item.exercise))
+    # Items of other days done on this one, then sessions that fulfil no item.
+    for session in sessions:
+        item = matched.get(id(session))
+        if item is not None and id(item) in done_by:
+            entries.append(_done(item, session, day))
+        elif item is None:
+            entries.append(
+                DayEntry("session", DONE, session_label(session), session_detail(session), session.id,
+                         session.exercise, session.id)
             )
-        )
     return entries
+
+
+def _done(item: PlanItem, session: Session, day: dt.date) -> DayEntry:
+    moved = "" if item.date == day else f" (planned for {item.date:%A})"
+    return DayEntry(
+        "plan", DONE, session_label(session), f"planned {plan_label(item)}{moved}; did {session_detail(session)}",
+        item.id, item.exercise, session.id,
+    )
 
 
 def _runs(day: dt.date, today: dt.date, profile: Profile, runs: list[Run], since: dt.date | None) -> list[DayEntry]:

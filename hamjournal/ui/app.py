@@ -159,6 +159,7 @@ class HamJournalApp(App[None]):
     @on(JournalOpened)
     def _journal_opened(self, message: JournalOpened) -> None:
         self.journal = message.journal
+        self.journal.auto_replan = self.replan_on_change
         self.sub_title = message.journal.heading
         for screen in self._week_screens():
             screen.reload()
@@ -166,23 +167,9 @@ class HamJournalApp(App[None]):
 
     @on(JournalChanged)
     def _journal_changed(self, message: JournalChanged) -> None:
+        # The service re-planned from tomorrow when it saved (today's items stay): only the weeks are read again.
         self.notify(message.summary)
-        if message.replanned or not self.replan_on_change:
-            self._reload_weeks()
-        else:
-            self._replan()
-
-    @work(thread=True, exclusive=True, group="replan", exit_on_error=False)
-    def _replan(self) -> None:
-        # Every change can move the advice, so the plan from today is redone (kept items stay), then shown.
-        from hamjournal.store.errors import JournalError
-
-        if self.journal is not None:
-            try:
-                self.journal.replan()
-            except (JournalError, InvalidInput) as error:
-                self.call_from_thread(self.notify, f"The plan was not updated: {error}", severity="error")
-        self.call_from_thread(self._reload_weeks)
+        self._reload_weeks()
 
     def _reload_weeks(self) -> None:
         for screen in self._week_screens():

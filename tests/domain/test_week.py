@@ -7,7 +7,16 @@ import datetime as dt
 import pytest
 
 from hamjournal.domain.models import PlanItem, Prescription, Profile, Run, Session, SetEntry, SymptomLog
-from hamjournal.domain.week import DONE, MISSED, PLANNED, SKIPPED, build_week, plan_label, week_start
+from hamjournal.domain.week import (
+    DONE,
+    MISSED,
+    ON_HOLD,
+    PLANNED,
+    SKIPPED,
+    build_week,
+    plan_label,
+    week_start,
+)
 
 MONDAY = dt.date(2026, 11, 23)
 WEDNESDAY = dt.date(2026, 11, 25)
@@ -93,10 +102,59 @@ def test_check_ins_are_listed_and_today_is_marked() -> None:
     assert [e.label for e in day_entries(view, WEDNESDAY)] == ["Morning: pain 1, stiff 2"]
 
 
-def test_counts_only_plan_items() -> None:
-    plan = [nordic_plan(MONDAY), nordic_plan(dt.date(2026, 11, 26)), nordic_plan(dt.date(2026, 11, 24), "skipped")]
-    view = build_week(MONDAY, WEDNESDAY, PROFILE, plan, [], [], [], since=MONDAY)
-    assert view.counts() == {DONE: 0, MISSED: 1, PLANNED: 1, SKIPPED: 1}
+def item(day: dt.date, exercise: str = "nordic", status: str = "planned", item_id: int = 1) -> PlanItem:
+    return PlanItem(day, exercise, "strength", RX, step="band-assisted", status=status, id=item_id)
+
+
+def session(day: dt.date, exercise: str = "nordic", session_id: int = 7) -> Session:
+    return Session(day, exercise, (SetEntry(5), SetEntry(5)), step="band-assisted", id=session_id)
+
+
+def counts(plan, sessions, stopped: bool = False):  # type: ignore[no-untyped-def]
+    tally = build_week(MONDAY, WEDNESDAY, PROFILE, plan, sessions, [], [], since=MONDAY, stopped=stopped).counts()
+    return tally[DONE], tally[MISSED], tally[PLANNED], tally[SKIPPED], tally["on_hold"], tally["unplanned"]
+
+
+@pytest.mark.parametrize(
+    ("plan", "sessions", "expected"),
+    [
+        # (done, missed, planned, skipped, on hold, unplanned)
+        ([item(MONDAY), item(dt.date(2026, 11, 26), item_id=2), item(dt.date(2026, 11, 24), "nordic", "skipped", 3)],
+         [], (0, 1, 1, 1, 0, 0)),
+        # A week of logged sessions with no plan reads as done, not "0 done".
+        ([], [session(MONDAY, session_id=1), session(WEDNESDAY, "sl-bridge", 2)], (2, 0, 0, 0, 0, 2)),
+        # A planned item done on its day, and an unplanned one beside it.
+        ([item(MONDAY)], [session(MONDAY, session_id=1), session(MONDAY, "iso-hold", 2)], (2, 0, 0, 0, 0, 1)),
+        # Done a day late: the Monday item is done, not missed.
+        ([item(MONDAY)], [session(dt.date(2026, 11, 24))], (1, 0, 0, 0, 0, 0)),
+        # Done early: Wednesday's session fulfils Friday's open item.
+        ([item(dt.date(2026, 11, 27))], [session(WEDNESDAY)], (1, 0, 0, 0, 0, 0)),
+        # A skipped item stays skipped; another exercise's session does not fulfil it.
+        ([item(MONDAY, status="skipped")], [session(MONDAY, "sl-bridge")], (1, 0, 0, 1, 0, 1)),
+        # Today's item is planned, not missed.
+        ([item(WEDNESDAY)], [], (0, 0, 1, 0, 0, 0)),
+    ],
+)
+def test_week_counts(plan, sessions, expected) -> None:  # type: ignore[no-untyped-def]
+    assert counts(plan, sessions) == expected
+
+
+def test_a_stop_puts_open_items_of_today_and_later_on_hold() -> None:
+    plan = [item(MONDAY), item(WEDNESDAY, item_id=2), item(dt.date(2026, 11, 27), "sl-bridge", item_id=3)]
+    view = build_week(MONDAY, WEDNESDAY, PROFILE, plan, [], [], [], since=MONDAY, stopped=True)
+    assert counts(plan, [], stopped=True) == (0, 1, 0, 0, 2, 0)
+    today = [e for e in day_entries(view, WEDNESDAY) if e.kind == "plan"]
+    assert today[0].status == ON_HOLD
+    assert today[0].label.startswith("On hold (stop): Nordic")
+    assert today[0].mark == "■"
+
+
+def test_a_session_done_late_shows_on_the_day_it_was_done() -> None:
+    view = build_week(MONDAY, WEDNESDAY, PROFILE, [item(MONDAY)], [session(dt.date(2026, 11, 24))], [], [])
+    assert [e for e in day_entries(view, MONDAY) if e.kind == "plan"] == []
+    tuesday = [e for e in day_entries(view, dt.date(2026, 11, 24)) if e.kind == "plan"]
+    assert tuesday[0].status == DONE
+    assert "(planned for Monday)" in tuesday[0].detail
 
 
 @pytest.mark.parametrize(

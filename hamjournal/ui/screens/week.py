@@ -50,6 +50,8 @@ def week_line(week: WeekView) -> str:
     parts.append(f"{counts['planned']} planned")
     if counts["skipped"]:
         parts.append(f"{counts['skipped']} skipped")
+    if counts["on_hold"]:
+        parts.append(f"{counts['on_hold']} on hold (stop)")
     return " · ".join(parts)
 
 
