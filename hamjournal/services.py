@@ -229,7 +229,7 @@ class JournalService:
             start,
             today,
             self.store.profile(),
-            self.store.plan_between(start, end),
+            sorted(self.store.plan_between(start, end), key=_plan_order),
             self.store.sessions_between(start, end),
             self.store.runs_between(start, end),
             self.store.symptoms_between(start, end),
@@ -272,7 +272,7 @@ class JournalService:
         end = generated.weeks[-1].end
         stored = sorted(
             (p for p in self.store.plan_between(today, end)),
-            key=lambda p: (p.date, _KIND_ORDER.get(p.kind, 3), p.exercise != "nordic", p.exercise),
+            key=_plan_order,
         )
         return replace_(generated, start=today, items=tuple(stored))
 
@@ -508,6 +508,11 @@ class JournalService:
             advice=report_.advice_lines(self.advice()),
         )
         return report_.format_report(figures)
+
+
+def _plan_order(item: PlanItem) -> tuple[object, ...]:
+    """The plan's own order of items: by day, tests first, then strength (Nordics first), then run drills."""
+    return (item.date, _KIND_ORDER.get(item.kind, 3), item.exercise != "nordic", item.exercise)
 
 
 def _find(records: list, record_id: int, what: str):  # type: ignore[no-untyped-def]

@@ -110,9 +110,9 @@ class WeekPlanner:
             self.booked[day].add(exercise)
             self.used[day].add(exercise)
         for item in self.kept:
+            # Kept items of days before `today` (a re-plan from tomorrow keeps today's) still space later ones.
             self.used[item.date].add(item.exercise)
-            if item.date >= self.today:
-                self.booked[item.date].add(item.exercise)
+            self.booked[item.date].add(item.exercise)
         self.nordic_days = {d for d in self.history.nordic_dates}
         self.nordic_days |= {k.date for k in self.kept if k.exercise == "nordic" and k.status == "planned"}
         kept_tests = [k.date for k in self.kept if k.kind == "assessment"]

@@ -55,26 +55,36 @@ def replace_plan_from(store: Store, start: dt.date, items: Iterable[PlanItem], s
     """Swap the generated plan from `start` on for `items` and note the plan's state, in one transaction.
 
     Manual and skipped items stay, and so does everything dated before `start`: a re-plan is never half applied
-    and never rewrites the days the runner has already been shown.
+    and never rewrites the days the runner has already been shown. An item the new plan holds unchanged keeps
+    its row (and id), so a re-plan that changes nothing writes nothing but the note. Returns the items planned.
     """
     table = schema.plan_items
+    wanted = [convert.plan_values(i) for i in items if i.date >= start]
     value = json.dumps(
         {"made_on": state.made_on.isoformat(), "through": state.through.isoformat(), "stopped": state.stopped}
     )
+    mine = (
+        (table.c.athlete_id == store.athlete_id)
+        & (table.c.date >= start)
+        & (table.c.origin == "auto")
+        & (table.c.status == "planned")
+    )
     with store._write() as conn:
-        conn.execute(
-            delete(table).where(
-                (table.c.athlete_id == store.athlete_id)
-                & (table.c.date >= start)
-                & (table.c.origin == "auto")
-                & (table.c.status == "planned")
-            )
-        )
-        rows = [convert.plan_values(i) | {"athlete_id": store.athlete_id} for i in items if i.date >= start]
-        if rows:
-            conn.execute(insert(table), rows)
+        existing = [r._mapping for r in conn.execute(select(table).where(mine).order_by(table.c.id))]
+        left = list(wanted)
+        stale = []
+        for row in existing:
+            values = {key: row[key] for key in left[0]} if left else None
+            if values is not None and values in left:
+                left.remove(values)
+            else:
+                stale.append(row["id"])
+        if stale:
+            conn.execute(delete(table).where(table.c.id.in_(stale)))
+        if left:
+            conn.execute(insert(table), [v | {"athlete_id": store.athlete_id} for v in left])
         meta = schema.meta
         updated = conn.execute(meta.update().where(meta.c.key == _key(store)).values(value=value)).rowcount
         if not updated:
             conn.execute(insert(meta).values(key=_key(store), value=value))
-        return len(rows)
+        return len(wanted)
