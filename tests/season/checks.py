@@ -105,8 +105,8 @@ def deloads_last_one_week(result: SeasonResult) -> list[str]:
         usual = _nordic_level(result, before[-1]) if before else None
         after = _nordic_level(result, week + 1)
         if usual is not None and after is not None and after < usual:
-            problems.append(f"week {week + 1}, after the deload of week {week}: Nordic planned at dose level {after}, "
-                            f"below the usual level {usual} of week {before[-1]}")
+            problems.append(f"week {week + 1}, after the deload of week {week}: Nordic planned at (step, level) "
+                            f"{after}, below the usual {usual} of week {before[-1]}")
     return _listed(problems)
 
 
@@ -116,14 +116,11 @@ def _easy(result: SeasonResult, week: int) -> bool:
     return info is not None and (info.block in EASY_WEEKS or info.race_week)
 
 
-def _nordic_level(result: SeasonResult, week: int) -> int | None:
+def _nordic_level(result: SeasonResult, week: int) -> tuple[int, int] | None:
     items = [p for p in _planned(result.week_days(week)) if p.exercise == "nordic"]
     if not items:
         return None
-    nordic = get_exercise("nordic")
-    # Step first, then dose: a lower ladder step is a lower dose whatever its reps.
-    return max(nordic.step_index(p.step or nordic.default_step) * 10 + match_level("nordic", p.prescription)
-               for p in items)
+    return max(_rung(p) for p in items)
 
 
 def no_dose_below_floor(result: SeasonResult) -> list[str]:
@@ -172,7 +169,21 @@ def painful_nordic_never_progresses(result: SeasonResult, from_week: int) -> lis
                         f"{'never' if not regress else regress[0]}")
     problems += [f"Nordic progress on {day} ({a.reasons[0] if a.reasons else ''}) with pain 6/10 every session"
                  for day, a in calls if a.action == "progress"]
+    if regress:
+        # Holds: once regressed, no later Nordic (deload cuts aside) is planned above the first one after it.
+        later = [p for p in _planned(d for d in result.days if d.date > regress[0])
+                 if p.exercise == "nordic" and not p.deload]
+        if later:
+            held = _rung(later[0])
+            problems += [f"Nordic back up to {p.step} {_dose(p.prescription)} on {p.date}, after the regress to "
+                         f"{later[0].step} {_dose(later[0].prescription)}" for p in later if _rung(p) > held]
     return _listed(problems)
+
+
+def _rung(item: PlanItem) -> tuple[int, int]:
+    """(ladder step, dose level) of a Nordic item: a lower step is a lower dose whatever its reps."""
+    nordic = get_exercise("nordic")
+    return nordic.step_index(item.step or nordic.default_step), match_level("nordic", item.prescription)
 
 
 def no_sprints(result: SeasonResult) -> list[str]:

@@ -141,6 +141,8 @@ class Runner:
     hard: RunDay = RunDay(50, 10.0, 8)
     truth: TrueValues = field(default_factory=TrueValues)
     events: Events = Events()
+    # Weeks of the same running logged before day 1 (a watch import); 0 = a journal started on day 1.
+    run_history_weeks: int = 0
 
     @property
     def end(self) -> dt.date:
@@ -360,6 +362,8 @@ def simulate(runner: Runner) -> SeasonResult:
     """Run the season: the first plan the evening before day 1, then every day check-in, plan items, runs, re-plan."""
     rng = random.Random(runner.seed)
     state = State(profile=runner.profile)
+    for back in range(runner.run_history_weeks * 7, 0, -1):
+        state.runs.extend(_runs(runner, runner.start - dt.timedelta(days=back)))
     evening = replan(state, runner.start - dt.timedelta(days=1))  # the first ever plan, from day 1
     days: list[DayRecord] = []
     for number in range(1, runner.weeks * 7 + 1):

@@ -27,6 +27,11 @@ def petersen_reps(week: int) -> int:
     return sessions * sum(rx.reps)
 
 
+def short_step(step: str | None) -> str:
+    """A ladder step in a few letters ("band-assisted" -> "band"), so a week's steps fit one cell."""
+    return (step or "?").split("-")[0][:7]
+
+
 def nordic_sessions(days: Iterable[DayRecord]) -> list[Session]:
     """The Nordic sessions done on these days."""
     return [s for d in days for s in d.sessions if s.exercise == "nordic"]
@@ -65,21 +70,21 @@ def format_season_table(result: SeasonResult) -> str:
         info = result.weeks.get(monday)
         block = "-" if info is None else info.block + ("*" if info.race_week else "")
         nordics = nordic_sessions(days)
-        steps = list(dict.fromkeys(s.step or "?" for s in nordics)) or ["-"]
+        steps = list(dict.fromkeys(short_step(s.step) for s in nordics)) or ["-"]
         doses = " ".join(format_sets(s.sets) for s in nordics) or "-"
         reps = sum(s.total_reps for s in nordics)
         ramp = petersen_reps(week)
         counted = calls(days)
         flags = ", ".join(f"{kind} {n}" for kind, n in week_flags(days).most_common()) or "-"
         lines.append(
-            f"{week:>2} {monday:%m-%d} {block:<8} {_cut('/'.join(steps), STEP_WIDTH):<{STEP_WIDTH}} "
+            f"{week:>2} {monday:%m-%d} {block:<8} {_cut('>'.join(steps), STEP_WIDTH):<{STEP_WIDTH}} "
             f"{_cut(doses, DOSES_WIDTH):<{DOSES_WIDTH}} {f'{reps}/{ramp}':>9} "
             f"{'D' if is_deload_week(days) else '-':<2} "
             + " ".join(f"{counted.get(a, 0):>4}" for a in ACTIONS)
             + f"  {_cut(flags, FLAGS_WIDTH)}"
         )
-    lines.append("(block * = race week; dl D = deload doses planned; calls = one per exercise per evening; "
-                 f"ramp = Petersen 2011 low end, weeks > {PETERSEN_WEEKS} maintenance)")
+    lines.append("(block * = race week; steps a>b = both that week; dl D = deload doses planned; calls = one per "
+                 f"exercise per evening; ramp = Petersen 2011 low end, weeks > {PETERSEN_WEEKS} maintenance)")
     lines.extend(_first_reasons(result))
     return "\n".join(lines)
 

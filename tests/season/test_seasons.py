@@ -16,7 +16,7 @@ from tests.season import checks
 from tests.season.simulator import Events, SeasonResult, prevention_runner, rehab_runner, simulate
 from tests.season.table import format_season_table
 
-SUDDEN_DAY = 31  # a Sunday in week 5, after a month of training
+SUDDEN_DAY = 31  # a Wednesday in week 5 (a Nordic day), after a month of training
 PAINFUL_NORDIC_WEEK = 4  # pain 6/10 during every Nordic from week 4, once the runner is into the ramp
 
 
