@@ -32,6 +32,12 @@ def short_step(step: str | None) -> str:
     return (step or "?").split("-")[0][:7]
 
 
+def dose_text(session: Session) -> str:
+    """A session's sets as logged ("2x6", "12/10/8"), a single set as "1x5" so it reads as a dose."""
+    text = format_sets(session.sets)
+    return f"1x{text}" if len(session.sets) == 1 else text
+
+
 def nordic_sessions(days: Iterable[DayRecord]) -> list[Session]:
     """The Nordic sessions done on these days."""
     return [s for d in days for s in d.sessions if s.exercise == "nordic"]
@@ -46,8 +52,8 @@ def week_flags(days: Iterable[DayRecord]) -> Counter[str]:
     """Flag kinds of the evening advice (a kind counts once a day), quiet ones left out."""
     seen: Counter[str] = Counter()
     for day in days:
-        kinds = {f.kind for f in day.advice.flags if f.kind not in QUIET_FLAGS}
-        seen.update(kinds)
+        # Sorted: a set's order changes with the hash seed, and ties in most_common() keep insertion order.
+        seen.update(sorted({f.kind for f in day.advice.flags if f.kind not in QUIET_FLAGS}))
     return seen
 
 
@@ -71,7 +77,7 @@ def format_season_table(result: SeasonResult) -> str:
         block = "-" if info is None else info.block + ("*" if info.race_week else "")
         nordics = nordic_sessions(days)
         steps = list(dict.fromkeys(short_step(s.step) for s in nordics)) or ["-"]
-        doses = " ".join(format_sets(s.sets) for s in nordics) or "-"
+        doses = " ".join(dose_text(s) for s in nordics) or "-"
         reps = sum(s.total_reps for s in nordics)
         ramp = petersen_reps(week)
         counted = calls(days)

@@ -3,12 +3,18 @@
 Each test simulates a season (tests/season/simulator.py) and checks one property of the decision-loop issue;
 a failure prints what went wrong and the whole season as a table. Many fail on today's rules and planner:
 they describe what the rewrite must do, so they are neither xfailed nor weakened.
+To look at a season: `python -m tests.season.show --mornings ordinary --weeks 12 [--day N]` (see --help).
+When the rules' or the planner's API changes, adapt `simulator.replan`, the one function that calls them.
 """
 
 from __future__ import annotations
 
 import functools
+import os
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -127,3 +133,17 @@ def test_a_season_is_the_same_every_time() -> None:
     again = simulate(prevention_runner("ordinary", weeks=12))
     assert format_season_table(again) == format_season_table(season("ordinary"))
     assert again.plan == season("ordinary").plan
+
+
+def test_a_season_does_not_depend_on_the_hash_seed() -> None:
+    # Set and dict orders of strings change with PYTHONHASHSEED: two processes must print the same season.
+    root = Path(__file__).resolve().parents[2]
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
+        done = subprocess.run(
+            [sys.executable, "-m", "tests.season.show", "--mornings", "ordinary", "--day", "20"],
+            cwd=root, env=env, capture_output=True, text=True, check=True,
+        )
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
