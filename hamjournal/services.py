@@ -311,28 +311,27 @@ class JournalService:
 
     def _generate(self, start: dt.date, weeks: int) -> Plan:
         """The plan from `start` (today or tomorrow) with today's advice; nothing saved, every query bounded."""
-        from hamjournal.domain.plan_record import kept_for_replan
-        from hamjournal.domain.planner import make_plan, summarize
+        from hamjournal.domain.plan_record import next_plan
         from hamjournal.domain.planner_constants import PROGRAMME_WINDOW_DAYS
         from hamjournal.store import series
 
         today = self.today()
-        profile = self.store.profile()
         window_start = start - dt.timedelta(days=int(PROGRAMME_WINDOW_DAYS.value) - 1)
         monday = week_start(start)
         horizon = monday + dt.timedelta(weeks=max(1, weeks), days=-1)
         tests_since = today - dt.timedelta(days=PLAN_ASSESSMENT_LOOKBACK_DAYS)
-        history = summarize(
+        return next_plan(
             start,
-            profile,
+            today,
+            self.store.profile(),
+            self.advice(),
             self.store.sessions_between(window_start, today),
             self.store.assessments_between(tests_since, today),
+            self.store.plan_between(min(monday, today), horizon),
+            weeks=weeks,
             window_start=window_start,
             training_start=series.first_session_day(self.store),
         )
-        stored = self.store.plan_between(min(monday, today), horizon)
-        kept = kept_for_replan(stored, start, today)
-        return make_plan(start, profile, self.advice(), history, weeks=weeks, kept=kept)
 
     def get_plan_item(self, item_id: int, day: dt.date | None = None) -> PlanItem:
         """One plan item, looked up on its day (or within the editing window around today)."""

@@ -8,9 +8,14 @@ covered yet (a new journal, or a runner back after the plan ran out) is planned 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from hamjournal.domain.models import PlanItem
+from hamjournal.domain.models import Assessment, PlanItem, Profile, Session
+
+if TYPE_CHECKING:
+    from hamjournal.domain.planner import Plan
+    from hamjournal.domain.rules import AdviceReport
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -38,3 +43,28 @@ def kept_for_replan(stored: Iterable[PlanItem], start: dt.date, today: dt.date) 
         item for item in stored
         if item.origin == "manual" or item.status == "skipped" or today <= item.date < start
     ]
+
+
+def next_plan(
+    start: dt.date,
+    today: dt.date,
+    profile: Profile,
+    advice: AdviceReport | None,
+    sessions: Sequence[Session],
+    assessments: Sequence[Assessment],
+    stored: Iterable[PlanItem],
+    *,
+    weeks: int,
+    window_start: dt.date | None,
+    training_start: dt.date | None,
+) -> Plan:
+    """The plan a re-plan on `today` makes from `start` (tomorrow, or today for a day never planned).
+
+    `advice` is today's, with everything logged so far; `sessions` are those of the programme window up to
+    today, `stored` the stored items of the plan's weeks. The app's service and the season simulator both call
+    this, so what a simulated runner is told is what a real one is told.
+    """
+    from hamjournal.domain.planner import make_plan, summarize
+
+    history = summarize(start, profile, sessions, assessments, window_start=window_start, training_start=training_start)
+    return make_plan(start, profile, advice, history, weeks=weeks, kept=kept_for_replan(stored, start, today))

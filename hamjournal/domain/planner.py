@@ -216,6 +216,7 @@ def make_plan(
         gate=stage_gate(advice, dict(history.drill_counts), history.h_test) if rehab else None,
         injury=injury,
         race_windows=_race_windows(profile),
+        deload_until=_forward_deload_until(advice, profile, anchor),
     )
     for index, week in enumerate(calendar):
         planner.plan_week(index, week)
@@ -224,6 +225,19 @@ def make_plan(
         notes.append("Rehab mode without a strain date: add it in the profile so the Askling exercises start on time.")
     items = tuple(sorted([*planner.items, *shown_kept], key=_order))
     return Plan(today, block, items, calendar, tuple(dict.fromkeys(notes)))
+
+
+def _forward_deload_until(advice: AdviceReport | None, profile: Profile, anchor: dt.date | None) -> dt.date | None:
+    """The day a deload the advice brought forward ends (a week after it was called), or None.
+
+    A deload the advice calls in a week the cycle makes a deload anyway is the scheduled one: it ends with its
+    week, so a deload never rolls into the week after by itself.
+    """
+    if advice is None or not any(a.action == "deload" for a in advice.advice):
+        return None
+    if season(advice.date, 1, profile, anchor)[0].deload:
+        return None
+    return advice.date + dt.timedelta(days=7)
 
 
 def _stopped(advice: AdviceReport | None) -> bool:

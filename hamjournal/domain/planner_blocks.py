@@ -3,7 +3,9 @@
 Weeks run Monday to Sunday. Deload weeks follow the rules' cadence (every `profile.deload_every`th week, 4-6,
 counted from the start of the runner's current training run, as `rules._deload_anchor` counts it), so the plan
 and the advice agree. A taper (and the week after an A race) is treated as a deload: fewer sets, same sessions.
-The emphasis of the accessory work rotates eccentric -> isometric -> concentric week by week; taper, race and
+The emphasis of the accessory work rotates eccentric -> isometric -> concentric from one deload cycle to the
+next, not week by week: an exercise done every week can climb its ladder, while one that came back only every
+third week would meet the rules' lapse (more than 14 days off: restart lower) every time. Taper, race and
 recovery weeks use isometric work, which leaves the least soreness.
 """
 
@@ -124,7 +126,8 @@ def season(
 def _week(start: dt.date, origin: dt.date, every: int, profile: Profile) -> SeasonWeek:
     cycle = (start - origin).days // _WEEK  # 0-based weeks since the training run began
     cycle_week = cycle + 1
-    emphasis = EMPHASES[cycle % len(EMPHASES)]
+    # The deload week closes its cycle, so a cycle's weeks are cycle_week 1..every.
+    emphasis = EMPHASES[(cycle // every) % len(EMPHASES)]
     scheduled_deload = cycle_week % every == 0
     if profile.mode == "rehab":
         return SeasonWeek(start, "rehab", cycle_week, cycle_week, cycle_week, scheduled_deload, emphasis)

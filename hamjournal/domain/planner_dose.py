@@ -14,7 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hamjournal.domain.dose import deload_prescription, dose_levels, entry_dose, match_level, nordic_programme_week
+from hamjournal.domain.dose import (
+    deload_prescription,
+    dose_levels,
+    entry_dose,
+    match_level,
+    nordic_programme_week,
+    volume,
+)
 from hamjournal.domain.exercises import get_exercise
 from hamjournal.domain.models import Prescription
 from hamjournal.domain.planner_constants import PROGRAMME_WINDOW_DAYS
@@ -29,7 +36,6 @@ PROGRAMME_SESSIONS: tuple[int, ...] = tuple(nordic_programme_week(n)[0] for n in
 # The step a runner new to the Nordic starts on, by what they can do today (profile.nordic_ability).
 ABILITY_STEPS: dict[str, str] = {"none": "band-assisted", "partial": "incline", "full": "bodyweight"}
 REHAB_FIRST_STEP = "hands-partial"
-CLIMBING = frozenset({"progress", "hold", None})
 
 
 @dataclass(frozen=True)
@@ -92,12 +98,18 @@ def programme_text(week: int, sessions: int) -> str:
 
 @dataclass(frozen=True)
 class Advised:
-    """An exercise's step and dose as the advice leaves it, and the action behind it (None: not advised)."""
+    """An exercise's step and dose as the advice leaves it, and the action behind it (None: not advised).
+
+    `usual` is the runner's usual dose (never a deload cut): a deload week cuts from it, and the week after the
+    usual dose returns. `ramp`: the dose may follow the programme (Petersen's ramp) rather than stay put.
+    """
 
     step: str
     dose: Prescription
     action: str | None
     logged: bool = False
+    usual: Prescription | None = None
+    ramp: bool = True
 
 
 def advised(advice: AdviceReport | None, slug: str, fallback_step: str | None = None) -> Advised:
@@ -107,24 +119,29 @@ def advised(advice: AdviceReport | None, slug: str, fallback_step: str | None = 
     if item is None:
         return Advised(fallback_step or exercise.default_step, entry_dose(slug), None)
     entry = entry_dose(slug)
+    usual = item.current or item.next or entry
     if item.action in ("progress", "regress"):
-        return Advised(item.next_step or item.step, item.next or item.current or entry, item.action, True)
-    dose = item.current or item.next or entry
-    if item.action == "deload" and item.current is not None:
-        # In a deload week the runner's latest dose may be a deload dose already: plan from the usual one,
-        # which the week's deload then cuts once.
-        dose = usual_dose(slug, item.current)
-    return Advised(item.step, dose, item.action, item.current is not None)
+        dose = item.next or usual
+        return Advised(item.next_step or item.step, dose, item.action, True, usual, item.action == "progress")
+    # hold, deload (the week's deload cuts the usual dose once), stop: the usual step and dose.
+    ramp = item.action == "hold" and not item.dose_held
+    return Advised(item.step, usual, item.action, item.current is not None, usual, ramp)
 
 
-def usual_dose(slug: str, done: Prescription) -> Prescription:
-    """The dose level a deload dose was cut from (the dose itself when it is no cut level)."""
-    for level in reversed(dose_levels(slug)):
-        full = level.prescription(done.tempo)
-        cut = deload_prescription(full)
-        if cut.reps == done.reps and cut.hold_s == done.hold_s and cut.sets == done.sets:
-            return full
-    return done
+def deload_dose(slug: str, usual: Prescription, advised_dose: Prescription) -> Prescription:
+    """A deload week's dose: about 40% fewer sets than the usual dose, or the advised dose when that is smaller
+    (a regress the same week): reductions never stack, and never go below the exercise's first rung."""
+    cut = deload_prescription(usual)
+    smallest = min((cut, advised_dose), key=volume)
+    return at_least_floor(slug, smallest)
+
+
+def at_least_floor(slug: str, dose: Prescription) -> Prescription:
+    """The dose, raised to the exercise's first rung when a cut took it below (Nordic: 2x5, Petersen week 1)."""
+    floor = entry_dose(slug)
+    if volume(dose) >= volume(floor) and dose.sets >= floor.sets:
+        return dose
+    return Prescription(floor.sets, floor.reps, floor.hold_s, dose.tempo or floor.tempo)
 
 
 def nordic_start(
@@ -145,13 +162,23 @@ def nordic_start(
 
 
 def nordic_week_dose(start: Advised, plan_week: int, programme_week: int) -> Prescription:
-    """The Nordic dose in plan week `plan_week` (0 = this week): the advice's dose climbing one level a week
-    while the advice allows it (after a regress or a deload it holds a week first), never above the
-    programme week's dose."""
+    """The Nordic dose in plan week `plan_week` (0 = the week being planned first).
+
+    Petersen's programme sets the week's dose (2x5, 2x6, 3x6, 3x8, 3x10, 12/10/8); the advice can only hold it
+    back. When the advice lets the dose ramp (progress, a plain hold, no advice) the week gets the programme's
+    dose; a hold for a reason keeps the usual dose, and a regress takes the advised lower dose, each climbing one
+    level a week in the weeks after (a re-plan after every save makes those later weeks afresh).
+    """
     _, ceiling = nordic_programme_week(min(programme_week, MAINTENANCE_WEEK))
     levels = dose_levels("nordic")
-    climb = plan_week if start.action in CLIMBING else max(0, plan_week - 1)
-    level = min(match_level("nordic", start.dose) + climb, match_level("nordic", ceiling), len(levels) - 1)
+    top = match_level("nordic", ceiling)
+    if start.ramp:
+        level = top
+    else:
+        climb = plan_week if start.action == "hold" else max(0, plan_week - 1)
+        level = min(match_level("nordic", start.dose) + climb, top)
+    if level == top:
+        return ceiling
     return levels[level].prescription(get_exercise("nordic").default_tempo)
 
 

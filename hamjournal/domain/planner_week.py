@@ -12,7 +12,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from hamjournal.domain.dose import deload_prescription
 from hamjournal.domain.models import ASSESSMENT_NAMES, Injury, PlanItem, Prescription, Profile
 from hamjournal.domain.planner_blocks import SeasonWeek
 from hamjournal.domain.planner_calendar import (
@@ -44,6 +43,7 @@ from hamjournal.domain.planner_dose import (
     Programme,
     action_text,
     advised,
+    deload_dose,
     nordic_start,
     nordic_week_dose,
     programme_sessions,
@@ -96,6 +96,9 @@ class WeekPlanner:
     gate: StageGate | None
     injury: Injury | None
     race_windows: frozenset[dt.date]
+    # A deload the advice brought forward cuts the strength items up to this day (a week from when it was
+    # called); the scheduled deload weeks come from the season's cycle.
+    deload_until: dt.date | None = None
     items: list[PlanItem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     booked: dict[dt.date, set[str]] = field(default_factory=lambda: defaultdict(set))
@@ -122,7 +125,6 @@ class WeekPlanner:
             self.advice, self.profile.nordic_ability, bool(self.history.nordic_dates), self.history.nordic_step,
             self.profile.mode == "rehab",
         )
-        self.deload_now = self.advice is not None and any(a.action == "deload" for a in self.advice.advice)
 
     # -- the week ---------------------------------------------------------------------------------------------
 
@@ -130,7 +132,7 @@ class WeekPlanner:
         """Add one week's items."""
         days = [day_of(week.start + dt.timedelta(days=n), self.profile) for n in range(7)]
         open_days = [d for d in days if d.date >= self.today]
-        deload = week.deload or (index == 0 and self.deload_now)
+        deload = week.deload
         self.deload_reason = week.deload_reason or "deload (today's advice): fewer sets, same sessions"
         if self.profile.mode == "rehab":
             self._rehab(index, week, days, open_days, deload)
@@ -185,7 +187,11 @@ class WeekPlanner:
             parts = [programme_text(prog_week, sessions)]
             if index == 0:
                 parts.append(action_text(self.nordic))
-            self._add(day, "nordic", self.nordic.step, dose, deload, week, parts, placement.gave_way.get(day.date))
+            usual = self.nordic.usual if index == 0 and self.nordic.logged else None
+            self._add(
+                day, "nordic", self.nordic.step, dose, deload, week, parts, placement.gave_way.get(day.date),
+                usual=usual,
+            )
             self.nordic_days.add(day.date)
         if len(placement.days) < needed:
             missing = needed - len(placement.days)
@@ -237,7 +243,10 @@ class WeekPlanner:
                 parts = [why]
                 if index == 0:
                     parts.append(action_text(plan))
-                self._add(day, slug, plan.step, plan.dose, deload, week, parts, placement.gave_way.get(day.date))
+                self._add(
+                    day, slug, plan.step, plan.dose, deload, week, parts, placement.gave_way.get(day.date),
+                    usual=plan.usual,
+                )
 
     # -- reassessment -------------------------------------------------------------------------------------------
 
@@ -381,14 +390,16 @@ class WeekPlanner:
         parts: list[str | None],
         gave_way: tuple[str, ...] | None,
         kind: str = "strength",
+        usual: Prescription | None = None,
     ) -> None:
-        cut = deload and kind == "strength"
-        rx = deload_prescription(dose) if cut else dose
+        called = self.deload_until is not None and day.date < self.deload_until
+        cut = (deload or called) and kind == "strength"
+        rx = deload_dose(exercise, usual or dose, dose) if cut else dose
         ahead = ahead_text(day, self.profile)
         reasons: list[str | None] = [where_text(day), None if gave_way and ahead in gave_way else ahead]
         reasons += parts
         if cut:
-            reasons.append(self.deload_reason)
+            reasons.append(self.deload_reason if deload else "deload (today's advice): fewer sets, same sessions")
         if gave_way:
             reasons.append("no better day was free: " + ", ".join(gave_way))
         self.items.append(

@@ -40,7 +40,7 @@ import itertools
 import json
 import statistics
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from hamjournal.domain import load as load_maths
@@ -141,6 +141,9 @@ class Advice:
     reasons: tuple[str, ...]
     sources: tuple[str, ...]
     what_would_change: str | None = None
+    # True when a hold is for a reason (pain near the limit, RPE, stiffness, sleep, a run warning), not only
+    # "not enough sessions yet": the planner then keeps the usual dose instead of following the programme.
+    dose_held: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The design's advice item, plus next_step and what_would_change."""
@@ -751,7 +754,7 @@ def _advise_exercise(
             f"Sessions at pain {PROGRESS_PAIN_MAX.value}/10 or less and RPE {PROGRESS_RPE_MAX.value} or less, "
             "with no running or stiffness flag, and you can progress."
         )
-        return make("hold", (step, current), hold, change, (source,)), hold_flags
+        return replace(make("hold", (step, current), hold, change, (source,)), dose_held=True), hold_flags
 
     return _progress_or_wait(ctx, exercise, block, make, source), []
 

@@ -273,11 +273,15 @@ def test_blocks_lead_to_the_a_race() -> None:
     assert len(race_week) == 1 and race_week[0].deload and race_week[0].prescription.sets <= 2
 
 
-def test_the_emphasis_rotates() -> None:
-    plan = make_plan(MONDAY, Profile(), None, HistorySummary(), weeks=6)
-    assert [w.emphasis for w in plan.weeks] == ["eccentric", "isometric", "concentric"] * 2
-    week_two = {i.exercise for i in plan.items if monday(i.date) == MONDAY + dt.timedelta(weeks=1)}
-    assert {"iso-hold", "calf-raise"} <= week_two
+def test_the_emphasis_rotates_from_one_deload_cycle_to_the_next() -> None:
+    # Week by week, each accessory came back every third week: a lapse (more than 14 days off) every time.
+    plan = make_plan(MONDAY, Profile(deload_every=5), None, HistorySummary(), weeks=11)
+    assert [w.emphasis for w in plan.weeks] == ["eccentric"] * 5 + ["isometric"] * 5 + ["concentric"]
+    for week in (1, 4):
+        items = {i.exercise for i in plan.items if monday(i.date) == MONDAY + dt.timedelta(weeks=week)}
+        assert {"sl-rdl", "split-squat"} <= items
+    week_six = {i.exercise for i in plan.items if monday(i.date) == MONDAY + dt.timedelta(weeks=5)}
+    assert {"iso-hold", "calf-raise"} <= week_six
 
 
 def test_without_an_a_race_blocks_roll() -> None:

@@ -311,7 +311,7 @@ def replan(state: State, day: dt.date) -> Replanned:
     include today's items; only auto items from tomorrow on are replaced. Items dated today and before are never
     rewritten. This is the one function to adapt when the rules' or the planner's API changes.
     """
-    from hamjournal.domain.planner import make_plan, summarize
+    from hamjournal.domain.plan_record import next_plan
     from hamjournal.domain.planner_blocks import monday
     from hamjournal.domain.planner_constants import PROGRAMME_WINDOW_DAYS
     from hamjournal.domain.rules import HISTORY_DAYS, advise
@@ -331,19 +331,20 @@ def replan(state: State, day: dt.date) -> Replanned:
         [p for p in state.plan if rules_start <= p.date <= horizon],
         training_start=first_session,
     )
-    window_start = day - dt.timedelta(days=int(PROGRAMME_WINDOW_DAYS.value) - 1)
+    window_start = tomorrow - dt.timedelta(days=int(PROGRAMME_WINDOW_DAYS.value) - 1)
     tests_since = day - dt.timedelta(days=ASSESSMENT_LOOKBACK_DAYS)
-    history = summarize(
+    plan = next_plan(
+        tomorrow,
         day,
         state.profile,
+        report,
         [s for s in state.sessions if window_start <= s.date <= day],
         [a for a in state.assessments if tests_since <= a.date <= day],
+        [p for p in state.plan if p.date >= min(monday(tomorrow), day)],
+        weeks=REPLAN_WEEKS,
         window_start=window_start,
         training_start=first_session,
     )
-    this_week = [p for p in state.plan if monday(tomorrow) <= p.date <= day]
-    own = [p for p in state.plan if p.date >= tomorrow and (p.origin == "manual" or p.status == "skipped")]
-    plan = make_plan(tomorrow, state.profile, report, history, weeks=REPLAN_WEEKS, kept=[*this_week, *own])
     kept_stored = [p for p in state.plan if p.date <= day or p.origin == "manual" or p.status == "skipped"]
     state.plan = sorted([*kept_stored, *(i for i in plan.generated if i.date >= tomorrow)], key=_plan_order)
     for week in plan.weeks:
