@@ -48,6 +48,7 @@ class JournalService:
         # The last advice worked out, keyed by (today, the store's write count): the week's strip and the Advice
         # screen share it, and nothing is read again until a write or a new day.
         self._advice_cache: tuple[tuple[dt.date, int], AdviceReport, str] | None = None
+        self._rules_cache: tuple[tuple[dt.date, int], AdviceReport] | None = None
         # Every write re-plans from tomorrow, whoever made it (the CLI or the app), so both leave the journal in
         # the same state. Tests of the week's own logic turn it off.
         self.auto_replan = True
@@ -324,7 +325,7 @@ class JournalService:
             start,
             today,
             self.store.profile(),
-            self.advice(),
+            self._rules_advice(),
             self.store.sessions_between(window_start, today),
             self.store.assessments_between(tests_since, today),
             self.store.plan_between(min(monday, today), horizon),
@@ -366,21 +367,40 @@ class JournalService:
     # -- advice ---------------------------------------------------------------------------------------
 
     def advice(self) -> AdviceReport:
-        """Today's advice for every exercise planned or logged recently; only the rules' window is read."""
-        from hamjournal.domain.rules import HISTORY_DAYS, advise
+        """Today's advice for every exercise planned or logged recently, each `next` being the dose of that
+        exercise's next planned session (the one the week screen and `plan` show); only the rules' window is read.
+        """
+        from hamjournal.domain.plan_record import with_planned
         from hamjournal.domain.thresholds import PLAN_LOOKAHEAD_DAYS
-        from hamjournal.store import series
 
         cached = self.cached_advice()
         if cached is not None:
             return cached[0]
         today = self.today()
+        self.ensure_plan()
         key = (today, self.store.changes)  # taken before reading: a write meanwhile makes this entry stale
+        report = with_planned(
+            self._rules_advice(),
+            self.store.plan_between(today, today + dt.timedelta(days=int(PLAN_LOOKAHEAD_DAYS.value))),
+            self.store.sessions_between(today, today),
+        )
+        self._advice_cache = (key, report, self.store.profile().mode)
+        return report
+
+    def _rules_advice(self) -> AdviceReport:
+        """The rules' call on everything logged so far: what a re-plan plans from (cached per write and day)."""
+        from hamjournal.domain.rules import HISTORY_DAYS, advise
+        from hamjournal.domain.thresholds import PLAN_LOOKAHEAD_DAYS
+        from hamjournal.store import series
+
+        today = self.today()
+        key = (today, self.store.changes)
+        if self._rules_cache is not None and self._rules_cache[0] == key:
+            return self._rules_cache[1]
         start = today - dt.timedelta(days=HISTORY_DAYS - 1)
-        profile = self.store.profile()
         report = advise(
             today,
-            profile,
+            self.store.profile(),
             self.store.sessions_between(start, today),
             self.store.symptoms_between(start, today),
             self.store.runs_between(start, today),
@@ -388,7 +408,7 @@ class JournalService:
             self.store.plan_between(start, today + dt.timedelta(days=int(PLAN_LOOKAHEAD_DAYS.value))),
             training_start=series.first_session_day(self.store),
         )
-        self._advice_cache = (key, report, profile.mode)
+        self._rules_cache = (key, report)
         return report
 
     def cached_advice(self) -> tuple[AdviceReport, str] | None:

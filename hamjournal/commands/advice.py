@@ -38,6 +38,8 @@ def format_advice(found: AdviceReport) -> str:
         lines.append(f"{ex.name if ex else item.exercise}: {item.action.upper()}")
         now = f"{item.step} {_dose(item.current)}".strip()
         then = f"{item.next_step or item.step} {_dose(item.next)}".strip()
+        if item.planned_on is not None:
+            then += " today" if item.planned_on == found.date else f" on {item.planned_on:%a %d %b}"
         lines.append(f"  now {now}; next {then}" if item.next is not None else f"  now {now}")
         lines += [f"  - {reason}" for reason in item.reasons]
         if item.what_would_change:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from hamjournal.domain.models import Assessment, PlanItem, Profile, Session
@@ -68,3 +69,37 @@ def next_plan(
 
     history = summarize(start, profile, sessions, assessments, window_start=window_start, training_start=training_start)
     return make_plan(start, profile, advice, history, weeks=weeks, kept=kept_for_replan(stored, start, today))
+
+
+def with_planned(report: AdviceReport, plan: Iterable[PlanItem], sessions: Iterable[Session]) -> AdviceReport:
+    """The advice with each exercise's `next` taken from its next planned session: one dose, whoever shows it.
+
+    The next session is the first open item from today on (an item of today already done does not count). Its
+    step and dose are what the week screen, `plan` and the log dialog show; the advice says the same. When it is
+    today's item, planned before today's entries were made, a call that would lower it says it applies from the
+    session after (today's items change only on a stop or by the runner's own edit).
+    """
+    today = report.date
+    done_today = {s.exercise for s in sessions if s.date == today}
+    upcoming = sorted(
+        (p for p in plan if p.date >= today and p.status == "planned" and p.kind != "assessment"
+         and not (p.date == today and p.exercise in done_today)),
+        key=lambda p: (p.date, p.id or 0),
+    )
+    first: dict[str, PlanItem] = {}
+    for item in upcoming:
+        first.setdefault(item.exercise, item)
+    advice = []
+    for item in report.advice:
+        planned = first.get(item.exercise)
+        if planned is None or item.action == "stop":
+            advice.append(item)
+            continue
+        reasons = item.reasons
+        if planned.date == today and item.action in ("regress", "deload") and planned.prescription != item.next:
+            reasons = (*reasons, "Today's session stays as planned this morning; the change applies from the next one.")
+        advice.append(
+            replace(item, next=planned.prescription, next_step=planned.step or item.next_step, reasons=reasons,
+                    planned_on=planned.date)
+        )
+    return replace(report, advice=tuple(advice))

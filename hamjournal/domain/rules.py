@@ -144,6 +144,8 @@ class Advice:
     # True when a hold is for a reason (pain near the limit, RPE, stiffness, sleep, a run warning), not only
     # "not enough sessions yet": the planner then keeps the usual dose instead of following the programme.
     dose_held: bool = False
+    # The day of the next planned session that `next` describes (set from the stored plan), or None.
+    planned_on: dt.date | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The design's advice item, plus next_step and what_would_change."""
@@ -157,6 +159,7 @@ class Advice:
             "reasons": list(self.reasons),
             "sources": list(self.sources),
             "what_would_change": self.what_would_change,
+            "planned_on": None if self.planned_on is None else self.planned_on.isoformat(),
         }
 
 

@@ -95,7 +95,10 @@ def call_body(advice: Advice) -> Table:
     table.add_column(ratio=1)
     table.add_row("Now", dose_line(advice.exercise, advice.step, advice.current, "not logged recently"))
     after = "none: no hamstring loading until a professional has looked" if advice.action == "stop" else "—"
-    table.add_row("Next", dose_line(advice.exercise, advice.next_step or advice.step, advice.next, after))
+    following = dose_line(advice.exercise, advice.next_step or advice.step, advice.next, after)
+    if advice.planned_on is not None:
+        following += f" · planned {advice.planned_on:%a %d %b}"
+    table.add_row("Next", following)
     for index, reason in enumerate(advice.reasons):
         table.add_row("Why" if index == 0 else "", f"• {reason}")
     if advice.what_would_change:

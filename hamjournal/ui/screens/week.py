@@ -253,21 +253,28 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
 
     def _plan_to_log(self) -> int | None:
         """The plan item to prefill from: the selected one, else the day's first not yet done."""
-        from hamjournal.domain.week import DONE  # loaded with the week's data, after the first paint
+        from hamjournal.domain.week import DONE, ON_HOLD  # loaded with the week's data, after the first paint
 
         entry = self.selected_entry
-        if entry is not None and entry.kind == "plan" and entry.status != DONE:
+        if entry is not None and entry.kind == "plan" and entry.status not in (DONE, ON_HOLD):
             return entry.ref_id
         if self.week is None or self.empty:
             return None
         for candidate in self.week.days[self.day_index].entries:
-            if candidate.kind == "plan" and candidate.status != DONE:
+            if candidate.kind == "plan" and candidate.status not in (DONE, ON_HOLD):
                 return candidate.ref_id
         return None
 
     def action_play_tempo(self) -> None:
+        from hamjournal.domain.week import ON_HOLD
         from hamjournal.ui.screens.tempo_player import play_planned
 
+        entry = self.selected_entry
+        if entry is not None and entry.status == ON_HOLD:
+            # A stop holds every loading session until a professional's all-clear: the player does not start it.
+            self.notify("On hold: the advice says stop. See a physiotherapist or doctor before loading the "
+                        "hamstrings again.", severity="warning")
+            return
         play_planned(self, self.selected_date, self._plan_to_log())
 
     def action_edit_entry(self) -> None:

@@ -65,6 +65,9 @@ def call_text(advice: Advice) -> str:
         return f"{mark} STOP — see a professional"
     step = advice.next_step or advice.step
     dose = f"{dose_text(advice.next or advice.current)} {step}".strip()
+    if advice.planned_on is not None:
+        # The next planned session's own dose and day: what the week grid shows for it.
+        dose += f" {advice.planned_on:%a}"
     if advice.action == "hold":
         # A hold keeps the dose; an exercise not logged yet has no current dose, only where to start.
         return f"{mark} hold {dose}" if advice.current is not None else f"{mark} hold, start at {dose}"
