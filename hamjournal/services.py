@@ -279,12 +279,15 @@ class JournalService:
 
     def ensure_plan(self, weeks: int = REPLAN_WEEKS) -> None:
         """Re-plan when the stored plan was not made today or does not reach `weeks` weeks (a read after a
-        new day, or a journal never planned). A journal that cannot be written is shown as it is."""
+        new day, or a journal never planned). A journal that cannot be written is shown as it is; with
+        `auto_replan` off (tests of the week's own logic) the stored plan is shown as it is."""
         from hamjournal.domain.errors import InvalidInput
         from hamjournal.domain.plan_record import is_stale
         from hamjournal.store.errors import JournalError
         from hamjournal.store.plan_state import read_plan_state
 
+        if not self.auto_replan:
+            return
         today = self.today()
         state = read_plan_state(self.store)
         horizon = week_start(today) + dt.timedelta(weeks=max(1, weeks), days=-1)

@@ -166,19 +166,22 @@ def nordic_week_dose(start: Advised, plan_week: int, programme_week: int) -> Pre
 
     Petersen's programme sets the week's dose (2x5, 2x6, 3x6, 3x8, 3x10, 12/10/8); the advice can only hold it
     back. When the advice lets the dose ramp (progress, a plain hold, no advice) the week gets the programme's
-    dose; a hold for a reason keeps the usual dose, and a regress takes the advised lower dose, each climbing one
+    dose, or the advised one when that is higher (a runner who came in strong is not cut back); a hold for a
+    reason keeps the usual dose, and a regress takes the advised lower dose, each climbing one
     level a week in the weeks after (a re-plan after every save makes those later weeks afresh).
     """
     _, ceiling = nordic_programme_week(min(programme_week, MAINTENANCE_WEEK))
     levels = dose_levels("nordic")
     top = match_level("nordic", ceiling)
     if start.ramp:
-        level = top
+        # Never below where the advice put the runner: the ramp adds, it does not take away without a reason.
+        level = max(top, match_level("nordic", start.dose))
     else:
         climb = plan_week if start.action == "hold" else max(0, plan_week - 1)
         level = min(match_level("nordic", start.dose) + climb, top)
     if level == top:
         return ceiling
+    level = min(level, len(levels) - 1)
     return levels[level].prescription(get_exercise("nordic").default_tempo)
 
 
