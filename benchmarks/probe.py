@@ -292,7 +292,7 @@ def switch(db: str, repeats: int) -> None:
         _after_data("hamjournal.ui.screens.tempo_player", "TempoPlayerScreen", "refresh_view", lambda s: True,
                     lambda s: switches.shown(("tempo",)))
         _after_data("hamjournal.ui.screens.progress", "ProgressScreen", "redraw", lambda s: s.data is not None,
-                    lambda s: switches.shown(("progress", s.data.range_key)))
+                    lambda s: switches.shown(("progress", s.data.frame.range_key)))
         _after_data("hamjournal.ui.screens.advice", "AdviceScreen", "_show", lambda s: s.report is not None,
                     lambda s: switches.shown(("advice",)))
 

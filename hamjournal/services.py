@@ -20,9 +20,11 @@ from hamjournal.domain.models import Assessment, Journal, PlanItem, Profile, Run
 from hamjournal.store.repo import ImportSummary, Store
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     # The week and progress maths load when first asked for, so `hamjournal log ...` does not pay for them.
     from hamjournal.domain.planner import Plan
-    from hamjournal.domain.progress import ProgressData
+    from hamjournal.domain.progress.data import ChartBuilder, ProgressData
     from hamjournal.domain.rules import AdviceReport
     from hamjournal.domain.week import WeekView
 
@@ -445,18 +447,21 @@ class JournalService:
 
     # -- progress, reassessment and the report -------------------------------------------------------
 
-    def progress_series(self, range_key: str = "12w") -> ProgressData:
-        """The progress charts' data for a range ("12w", "6m", "1y", "all"): only that window is read.
+    def progress_series(self, range_key: str, charts: Mapping[str, ChartBuilder]) -> ProgressData:
+        """The data of each chart in `charts` (name -> build function) for a range ("12w", "6m", "1y", "all"):
+        only that window is read.
 
         A window of up to MAX_CHART_POINTS days is read a row per day; a longer one a row per week, summed in
         SQL, plus the days of the recent load-ratio window: what is read is bounded by what the chart shows.
         """
-        from hamjournal.domain import progress
+        from hamjournal.domain.progress import ranges
+        from hamjournal.domain.progress.data import build_progress
+        from hamjournal.domain.progress.series import ACWR_WARMUP_DAYS, ROLLING_DAYS
         from hamjournal.store import series
 
         today = self.today()
         first = self.store.first_date()
-        start, end = progress.range_window(range_key, today, first)
+        start, end = ranges.range_window(range_key, today, first)
         common = {
             "assessments": series.assessments(self.store, start, end),
             "plan_deload_days": series.deload_days(self.store, start, end),
@@ -464,12 +469,12 @@ class JournalService:
             "first_logged": first,
             "first_load_day": series.first_load_day(self.store, end),
         }
-        if not progress.points_are_days(start, end):
-            from hamjournal.domain import progress_weekly
+        if not ranges.points_are_days(start, end):
+            from hamjournal.domain.progress.from_weeks import inputs_from_weeks
 
-            acwr_start = progress.acwr_window_start(start, today)
+            acwr_start = ranges.acwr_window_start(start, today)
             sprint_first, sprint_best = series.sprint_extremes(self.store, start, end)
-            return progress_weekly.build_progress_weekly(
+            weekly = inputs_from_weeks(
                 range_key,
                 start,
                 end,
@@ -479,17 +484,18 @@ class JournalService:
                 session_pain=series.weekly_session_pain(self.store, start, end),
                 morning=series.weekly_checkins(self.store, start, end, when="morning"),
                 runs=series.weekly_runs(self.store, start, end),
-                recent_runs=series.daily_runs(
-                    self.store, acwr_start - dt.timedelta(days=progress.ACWR_WARMUP_DAYS), end
-                ),
+                recent_runs=series.daily_runs(self.store, acwr_start - dt.timedelta(days=ACWR_WARMUP_DAYS), end),
                 sprint_first=sprint_first,
                 sprint_best=sprint_best,
                 **common,
             )
+            return build_progress(weekly, charts)
+        from hamjournal.domain.progress.from_days import inputs_from_days
+
         # Averages and the load ratio need a little history before the first day shown, not all of it.
-        lead = start - dt.timedelta(days=progress.ROLLING_DAYS - 1)
-        warm = start - dt.timedelta(days=progress.ACWR_WARMUP_DAYS)
-        return progress.build_progress(
+        lead = start - dt.timedelta(days=ROLLING_DAYS - 1)
+        warm = start - dt.timedelta(days=ACWR_WARMUP_DAYS)
+        daily = inputs_from_days(
             range_key,
             start,
             end,
@@ -501,14 +507,15 @@ class JournalService:
             runs=series.daily_runs(self.store, warm, end),
             **common,
         )
+        return build_progress(daily, charts)
 
     def reassessment_due(self) -> dt.date | None:
         """The date a reassessment became due (4 weeks after the last one), or None when none is due."""
-        from hamjournal.domain import progress
+        from hamjournal.domain.progress import markers
         from hamjournal.store import series
 
         today = self.today()
-        return progress.reassessment_due(series.last_assessed(self.store, today), today, self.store.first_date())
+        return markers.reassessment_due(series.last_assessed(self.store, today), today, self.store.first_date())
 
     def report(self, weeks: int = 4) -> str:
         """The text report of the last `weeks` Monday weeks: adherence, volume, trends, assessments, advice."""

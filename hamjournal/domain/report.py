@@ -14,19 +14,10 @@ from typing import TYPE_CHECKING
 
 from hamjournal.domain.exercises import EXERCISES
 from hamjournal.domain.models import PAIRED_TESTS, Assessment, Profile
-from hamjournal.domain.progress import (
-    TEST_NAMES,
-    TEST_UNITS,
-    DayCheckin,
-    DayPain,
-    DayVolume,
-    assessment_asymmetry,
-    score_trend,
-    sentence,
-    volume_trend,
-    weekly_means,
-    weekly_sums,
-)
+from hamjournal.domain.progress.asymmetry import TEST_NAMES, TEST_UNITS, assessment_asymmetry
+from hamjournal.domain.progress.rows import DayCheckin, DayPain, DayVolume
+from hamjournal.domain.progress.sentences import score_trend, sentence, volume_trend
+from hamjournal.domain.progress.series import weekly_means, weekly_sums
 from hamjournal.domain.thresholds import pain_limit
 from hamjournal.domain.week import week_start
 

@@ -3,7 +3,7 @@
 Every query is bounded by the [start, end] window asked for and grouped in SQL, so a ten-year journal costs
 what the window shows. The daily_* queries group by date (short windows: 12 weeks, the report); the weekly_*
 queries group by Monday week (long windows: the progress charts of 6 months and more), and the domain folds
-the weeks into chart buckets (`progress_weekly`). Only portable SQL: SUM, AVG, MIN, MAX, COUNT, CASE, CAST,
+the weeks into chart buckets (`progress.buckets`). Only portable SQL: SUM, AVG, MIN, MAX, COUNT, CASE, CAST,
 integer division and EXTRACT(EPOCH) (which SQLAlchemy writes as STRFTIME('%s') on SQLite), so the same code
 runs on PostgreSQL.
 """
@@ -17,8 +17,16 @@ from typing import Any
 from sqlalchemy import BigInteger, and_, case, cast, extract, func, literal_column, select
 
 from hamjournal.domain.models import Assessment
-from hamjournal.domain.progress import DayCheckin, DayPain, DayRun, DayVolume
-from hamjournal.domain.progress_weekly import WeekCheckin, WeekPain, WeekRun, WeekVolume
+from hamjournal.domain.progress.rows import (
+    DayCheckin,
+    DayPain,
+    DayRun,
+    DayVolume,
+    WeekCheckin,
+    WeekPain,
+    WeekRun,
+    WeekVolume,
+)
 from hamjournal.store import schema
 from hamjournal.store.repo import Store
 
@@ -307,7 +315,7 @@ def weekly_checkins(store: Store, first_monday: dt.date, end: dt.date, when: str
     """Per Monday week, for one time of day: the sums of the daily mean pain, stiffness, sleep and fatigue, the
     days that had each, and the highest pain."""
     t = schema.symptoms
-    # Day means first: a week's mean is then over days, as `progress.weekly_means` of day rows is.
+    # Day means first: a week's mean is then over days, as `progress.series.weekly_means` of day rows is.
     daily = (
         select(
             t.c.date,

@@ -8,25 +8,13 @@ import pytest
 
 from hamjournal.domain.errors import InvalidInput
 from hamjournal.domain.models import Assessment, Injury, Profile, Race
-from hamjournal.domain.progress import (
-    DayCheckin,
-    DayPain,
-    DayRun,
-    DayVolume,
-    acwr_series,
-    asymmetry,
-    build_progress,
-    detected_deload_weeks,
-    markers,
-    range_window,
-    reassessment_due,
-    rolling_mean,
-    score_trend,
-    step_series,
-    volume_trend,
-    weekly_means,
-    weekly_sums,
-)
+from hamjournal.domain.progress.asymmetry import asymmetry
+from hamjournal.domain.progress.markers import detected_deload_weeks, markers, reassessment_due
+from hamjournal.domain.progress.ranges import range_window
+from hamjournal.domain.progress.rows import DayCheckin, DayPain, DayRun, DayVolume
+from hamjournal.domain.progress.sentences import score_trend, volume_trend
+from hamjournal.domain.progress.series import acwr_series, rolling_mean, step_series, weekly_means, weekly_sums
+from tests.domain.progress_support import progress_from_days
 
 D = dt.date
 TODAY = D(2026, 11, 25)  # a Wednesday
@@ -290,7 +278,7 @@ def test_build_progress_summarises_and_marks() -> None:
         DayCheckin(start + dt.timedelta(days=d), "morning", 1, 1.0, 1, 3.0 if d < 14 else 1.4, 7.5, 2.0)
         for d in range(0, (end - start).days + 1, 2)
     ]
-    data = build_progress(
+    data = progress_from_days(
         "12w",
         start,
         end,
@@ -306,10 +294,10 @@ def test_build_progress_summarises_and_marks() -> None:
         last_assessed=D(2026, 10, 20),
         first_logged=start,
     )
-    assert data.pain_limit == 4  # rehab mode
-    assert len(data.weeks) == 12 and sum(data.nordic_weekly_reps) == 318
-    assert data.deload_weeks == (start + dt.timedelta(weeks=4),)
-    assert [m.kind for m in data.markers] == ["deload", "race"]
+    assert data.charts["pain"].pain_limit == 4  # rehab mode
+    assert len(data.frame.weeks) == 12 and sum(data.charts["nordic"].weekly_reps) == 318
+    assert data.charts["nordic"].deload_weeks == (start + dt.timedelta(weeks=4),)
+    assert [m.kind for m in data.frame.markers] == ["deload", "race"]
     assert data.reassessment_due == D(2026, 11, 17)
     assert data.summaries["nordic"].startswith("Nordic volume +40% in 11 weeks (25 to 35 reps a week)")
     assert "morning stiffness down from 3.0 to 1.4" in data.summaries["pain"]
@@ -329,10 +317,30 @@ def test_build_progress_summarises_and_marks() -> None:
 def test_an_empty_range_is_named_in_a_sentence_that_reads(range_key: str, days: int, ending: str) -> None:
     # Windows charted by day (the weekly path names its ranges through the same table).
     today = D(2026, 11, 25)
-    data = build_progress(
+    data = progress_from_days(
         range_key, today - dt.timedelta(days=days - 1), today, today, Profile(), volumes=[], session_pain=[],
         checkins=[], runs=[], first_load_day=None, assessments=[], plan_deload_days=[], last_assessed=None,
         first_logged=today - dt.timedelta(days=days - 1),
     )
     assert data.summaries["running"] == f"No runs logged {ending}"
     assert data.summaries["sprint"] == f"No sprint finishes logged {ending}"
+
+
+def test_every_progress_module_is_pure_and_imports_alone() -> None:
+    """tests/domain/test_import_purity.py lists the domain's top-level modules only: the package's own modules
+    are checked here, each in a clean interpreter (no textual, no sqlalchemy, no import cycle)."""
+    import pathlib
+    import pkgutil
+    import subprocess
+    import sys
+
+    import hamjournal.domain.progress as package
+
+    root = pathlib.Path(__file__).resolve().parents[2]
+    for info in pkgutil.iter_modules(package.__path__):
+        code = (
+            f"import sys, hamjournal.domain.progress.{info.name}\n"
+            "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'sqlalchemy'))))\n"
+        )
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root)
+        assert done.returncode == 0 and done.stdout.strip() == "", (info.name, done.stderr)

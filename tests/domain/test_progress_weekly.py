@@ -8,27 +8,20 @@ from collections import defaultdict
 import pytest
 
 from hamjournal.domain.models import Assessment, Profile, Race
-from hamjournal.domain.progress import (
-    MAX_CHART_POINTS,
+from hamjournal.domain.progress.buckets import bucket_lengths, bucket_starts, bucket_weeks
+from hamjournal.domain.progress.ranges import MAX_CHART_POINTS, points_are_days, range_window
+from hamjournal.domain.progress.rows import (
     DayCheckin,
     DayPain,
     DayRun,
     DayVolume,
-    build_progress,
-    points_are_days,
-    range_window,
-)
-from hamjournal.domain.progress_weekly import (
     WeekCheckin,
     WeekPain,
     WeekRun,
     WeekVolume,
-    bucket_lengths,
-    bucket_starts,
-    bucket_weeks,
-    build_progress_weekly,
 )
 from hamjournal.domain.week import week_start
+from tests.domain.progress_support import progress_from_days, progress_from_weeks
 
 D = dt.date
 TODAY = D(2026, 11, 25)  # a Wednesday
@@ -170,28 +163,31 @@ def test_the_weekly_build_says_what_the_daily_build_says() -> None:
     tests = [Assessment(D(2026, 9, 1), "sl-bridge-reps", left=20, right=25),
              Assessment(D(2026, 10, 1), "sprint-finish-s", value=29.0)]
     common = {"assessments": tests, "plan_deload_days": [], "last_assessed": D(2026, 10, 1), "first_logged": start}
-    daily = build_progress(
+    daily = progress_from_days(
         "6m", start, end, TODAY, profile, volumes=volumes, session_pain=pains, checkins=checkins, runs=runs,
         first_load_day=first_load, **common,
     )
     w_vol, w_pain, w_check, w_run = week_rows(volumes, pains, checkins, runs)
     sprints = [(r.date, r.best_finish_s) for r in runs if r.best_finish_s is not None]
-    weekly = build_progress_weekly(
+    weekly = progress_from_weeks(
         "6m", start, end, TODAY, profile, volumes=w_vol, session_pain=w_pain, morning=w_check, runs=w_run,
         recent_runs=runs, first_load_day=first_load, sprint_first=min(sprints),
         sprint_best=min(sprints, key=lambda p: (p[1], p[0])), **common,
     )
-    assert not weekly.daily and weekly.bucket_weeks == 1
-    assert weekly.summaries == daily.summaries
-    assert weekly.deload_weeks == daily.deload_weeks == (start + 14 * WEEK,)
-    assert weekly.markers == daily.markers
-    assert weekly.weeks == daily.weeks and weekly.nordic_weekly_reps == daily.nordic_weekly_reps
-    assert weekly.weekly_minutes == daily.weekly_minutes and weekly.weekly_load == daily.weekly_load
-    assert weekly.acwr[-1] == pytest.approx(daily.acwr[-1])
+    assert not weekly.frame.daily and weekly.frame.bucket_weeks == 1
+    assert weekly.summaries == daily.summaries and weekly.trend == daily.trend
+    w_nordic, d_nordic = weekly.charts["nordic"], daily.charts["nordic"]
+    w_running, d_running = weekly.charts["running"], daily.charts["running"]
+    assert w_nordic.deload_weeks == d_nordic.deload_weeks == (start + 14 * WEEK,)
+    assert weekly.frame.markers == daily.frame.markers
+    assert weekly.frame.weeks == daily.frame.weeks and w_nordic.weekly_reps == d_nordic.weekly_reps
+    assert w_running.weekly_minutes == d_running.weekly_minutes and w_running.weekly_load == d_running.weekly_load
+    assert w_running.acwr[-1] == pytest.approx(d_running.acwr[-1])
     # Buckets: the step line is the hardest step of each week, the pain points each week's peak.
-    assert weekly.nordic_steps[0] == (start, 1) and weekly.nordic_steps[-1] == (MON, 2)  # band, then incline
-    assert len(weekly.session_pain) <= len(weekly.weeks)
-    assert max(p for _, p in weekly.session_pain) == max(p.max_pain for p in pains)
+    assert w_nordic.steps[0] == (start, 1) and w_nordic.steps[-1] == (MON, 2)  # band, then incline
+    session_pain = weekly.charts["pain"].session_pain
+    assert len(session_pain) <= len(weekly.frame.weeks)
+    assert max(p for _, p in session_pain) == max(p.max_pain for p in pains)
 
 
 def test_buckets_of_several_weeks_keep_a_per_week_scale_and_exact_means() -> None:
@@ -205,22 +201,24 @@ def test_buckets_of_several_weeks_keep_a_per_week_scale_and_exact_means() -> Non
         Assessment(MON - WEEK, "sl-bridge-reps", left=20, right=25, id=2),
         Assessment(MON, "sl-bridge-reps", left=24, right=25, id=3),
     ]
-    data = build_progress_weekly(
+    data = progress_from_weeks(
         "all", start, TODAY, TODAY, Profile(), volumes=vols, session_pain=[], morning=morning, runs=[],
         recent_runs=[], first_load_day=None, sprint_first=None, sprint_best=None, assessments=tests,
         plan_deload_days=[], last_assessed=None, first_logged=start,
     )
-    assert [d for d, _ in data.asymmetries] == [MON - 2 * WEEK, MON]  # the later test of a bucket wins
-    assert len(data.assessments) == 3 and "L 24 reps / R 25 reps" in data.summaries["assessments"]
-    assert data.bucket_weeks == 2 and len(data.weeks) == 66
-    assert set(data.nordic_weekly_reps) == {30.0}  # reps per week, not per bucket
-    assert dict(data.morning_pain)[MON - 3 * WEEK] == 1.0
-    assert data.acwr_start == range_window("12w", TODAY)[0]  # long ranges chart the recent load ratio only
+    assessed = data.charts["assessments"]
+    assert [d for d, _ in assessed.asymmetries] == [MON - 2 * WEEK, MON]  # the later test of a bucket wins
+    assert len(assessed.assessments) == 3 and "L 24 reps / R 25 reps" in data.summaries["assessments"]
+    assert data.frame.bucket_weeks == 2 and len(data.frame.weeks) == 66
+    assert set(data.charts["nordic"].weekly_reps) == {30.0}  # reps per week, not per bucket
+    assert dict(data.charts["pain"].morning_pain)[MON - 3 * WEEK] == 1.0
+    # Long ranges chart the recent load ratio only.
+    assert data.charts["running"].acwr_start == range_window("12w", TODAY)[0]
     assert "Nordic volume steady at about 30 reps a week" in data.summaries["nordic"]
 
 
 def _long_range(start: D, volumes: list[WeekVolume]):  # type: ignore[no-untyped-def]
-    return build_progress_weekly(
+    return progress_from_weeks(
         "all", start, TODAY, TODAY, Profile(), volumes=volumes, session_pain=[], morning=[], runs=[],
         recent_runs=[], first_load_day=None, sprint_first=None, sprint_best=None, assessments=[],
         plan_deload_days=[], last_assessed=None, first_logged=start,

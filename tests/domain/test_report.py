@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from hamjournal.domain.models import Assessment, PlanItem, Prescription, Profile, Session, SetEntry
-from hamjournal.domain.progress import DayCheckin, DayPain, DayVolume
+from hamjournal.domain.progress.rows import DayCheckin, DayPain, DayVolume
 from hamjournal.domain.report import adherence, build_report, format_report, report_window, volume_by_exercise
 from hamjournal.domain.week import build_week
 

@@ -10,6 +10,7 @@ from sqlalchemy import insert
 from hamjournal.domain.models import Assessment, PlanItem, Prescription, Run, Session, SetEntry, SymptomLog
 from hamjournal.store import schema, series
 from hamjournal.store.repo import Store
+from tests.domain.progress_support import ALL_CHARTS
 
 D = dt.date
 START, END = D(2026, 11, 2), D(2026, 11, 15)
@@ -159,8 +160,8 @@ def test_service_progress_report_and_reassessment(journal: Store, capsys: pytest
     from hamjournal.services import JournalService
 
     service = JournalService(journal, today=lambda: D(2026, 11, 25))
-    data = service.progress_series("12w")
-    weekly = dict(zip(data.weeks, data.nordic_weekly_reps, strict=True))
+    data = service.progress_series("12w", ALL_CHARTS)
+    weekly = dict(zip(data.frame.weeks, data.charts["nordic"].weekly_reps, strict=True))
     assert weekly[D(2026, 10, 26)] == 100  # 1 Nov is a Sunday: the week before the window's 2 Nov
     assert weekly[D(2026, 11, 2)] == 25 and weekly[D(2026, 11, 9)] == 24 and weekly[D(2026, 11, 16)] == 100
     assert service.reassessment_due() is None  # last assessed 16 Nov

@@ -81,7 +81,7 @@ async def test_range_keys_read_that_window(progress_path: Path, key: str, range_
         assert isinstance(screen, ProgressScreen)
         assert screen.range_key == range_key
         assert screen.data is not None
-        assert (screen.data.start, screen.data.end) == (start, TODAY)
+        assert (screen.data.frame.start, screen.data.frame.end) == (start, TODAY)
         assert f"{start:%d %b %Y} – 25 Nov 2026" in _text(screen, "#progress-title")
 
 
@@ -95,12 +95,13 @@ async def test_other_ranges_are_read_ahead_and_a_year_is_charted_by_week(progres
         assert isinstance(screen, ProgressScreen)
         # Read ahead once 12 weeks were on screen: y shows the year without a "Reading" line in between.
         await pilot.press("y")
-        assert screen.data is not None and screen.data.range_key == "1y"
+        assert screen.data is not None and screen.data.frame.range_key == "1y"
         assert not _text(screen, "#progress-summary").startswith("Reading")
         data = screen.data
-        assert not data.daily and data.bucket_weeks == 1 and len(data.weeks) == 52
-        assert sum(data.nordic_weekly_reps) > 0 and data.nordic_weekly_reps[:30] == (0.0,) * 30  # 14-week journal
-        assert data.acwr_start == dt.date(2026, 9, 7)  # the load ratio over the recent 12 weeks only
+        assert not data.frame.daily and data.frame.bucket_weeks == 1 and len(data.frame.weeks) == 52
+        reps = data.charts["nordic"].weekly_reps
+        assert sum(reps) > 0 and reps[:30] == (0.0,) * 30  # 14-week journal
+        assert data.charts["running"].acwr_start == dt.date(2026, 9, 7)  # the load ratio over the recent 12 weeks
         assert _text(screen, "#progress-summary").startswith("Nordic volume +")
         await pilot.press("2")
         await settle(pilot)
@@ -217,22 +218,24 @@ def test_the_progress_module_does_not_load_plotext_until_the_screen_composes() -
     assert out.stdout.strip() == "False False"
 
 
-@pytest.mark.parametrize("chart", ["draw_nordic", "draw_pain", "draw_sprint"])
-def test_the_quick_ansi_decoder_styles_charts_as_rich_does(chart: str) -> None:
+@pytest.mark.parametrize("chart", [("draw_nordic", "nordic"), ("draw_pain", "pain"), ("draw_sprint", "sprint")])
+def test_the_quick_ansi_decoder_styles_charts_as_rich_does(chart: tuple[str, str]) -> None:
     """The chart widget decodes plotext's output with its own decoder: every cell must keep rich's style."""
     import plotext
     from rich.console import Console
     from rich.text import Text
 
     from hamjournal.domain.models import Profile
-    from hamjournal.domain.progress import build_progress, range_window
+    from hamjournal.domain.progress.ranges import range_window
     from hamjournal.ui.widgets import progress_charts as charts
+    from tests.domain.progress_support import progress_from_days
 
     start, end = range_window("12w", TODAY)
-    data = build_progress("12w", start, end, TODAY, Profile(), [], [], [], [], None, [], [], None, None)
+    data = progress_from_days("12w", start, end, TODAY, Profile(), [], [], [], [], None, [], [], None, None)
     plotext.clf()
     plotext.plotsize(90, 20)
-    getattr(charts, chart)(plotext, data, charts.palette_from({}), 90)
+    draw, name = chart
+    getattr(charts, draw)(plotext, charts.Scene(data.frame, charts.palette_from({})), data.charts[name], 90)
     ansi = plotext.build()
     console = Console(width=100, color_system="truecolor")
 
@@ -268,19 +271,29 @@ async def test_at_80x24_the_tabs_and_the_range_line_both_show(progress_path: Pat
 
 def test_each_bucket_is_drawn_at_its_own_middle_the_shorter_first_one_too() -> None:
     from hamjournal.domain.models import Profile
-    from hamjournal.domain.progress import MAX_CHART_POINTS
-    from hamjournal.domain.progress_weekly import WeekVolume, build_progress_weekly
+    from hamjournal.domain.progress.ranges import MAX_CHART_POINTS
+    from hamjournal.domain.progress.rows import WeekVolume
     from hamjournal.ui.widgets.progress_charts import _mid_bucket
+    from tests.domain.progress_support import progress_from_weeks
 
     week = dt.timedelta(weeks=1)
     monday = dt.date(2026, 11, 23)
     start = monday - MAX_CHART_POINTS * week  # 131 weeks: buckets of two, the first only one week long
-    data = build_progress_weekly(
+    frame = progress_from_weeks(
         "all", start, dt.date(2026, 11, 25), dt.date(2026, 11, 25), Profile(),
         volumes=[WeekVolume(start, "nordic", "incline", 2, 6, 30)], session_pain=[], morning=[], runs=[],
         recent_runs=[], first_load_day=None, sprint_first=None, sprint_best=None, assessments=[],
         plan_deload_days=[], last_assessed=None, first_logged=start,
-    )
-    assert data.weeks[1] - data.weeks[0] == week
-    assert _mid_bucket(data, data.weeks[0]) == 3  # the middle of its one week, not of two
-    assert _mid_bucket(data, data.weeks[1]) == 7 and _mid_bucket(data, data.weeks[-1]) == 7
+    ).frame
+    assert frame.weeks[1] - frame.weeks[0] == week
+    assert _mid_bucket(frame, frame.weeks[0]) == 3  # the middle of its one week, not of two
+    assert _mid_bucket(frame, frame.weeks[1]) == 7 and _mid_bucket(frame, frame.weeks[-1]) == 7
+
+
+def test_the_registry_names_every_chart_once_and_the_domain_builders_the_tests_use() -> None:
+    from hamjournal.ui.chart_registry import CHARTS, builders
+    from tests.domain.progress_support import ALL_CHARTS
+
+    assert [c.key for c in CHARTS] == ["1", "2", "3", "4", "5"]
+    assert builders() == ALL_CHARTS
+    assert [b.key for b in ProgressScreen.BINDINGS[:5]] == ["1", "2", "3", "4", "5"]  # type: ignore[union-attr]

@@ -17,7 +17,7 @@ from textual.widgets import Input, Label
 from hamjournal.domain import entries
 from hamjournal.domain.errors import InvalidInput
 from hamjournal.domain.models import ASSESSMENT_TESTS, PAIRED_TESTS
-from hamjournal.domain.progress import TEST_NAMES, TEST_UNITS, asymmetry
+from hamjournal.domain.progress.asymmetry import TEST_NAMES, TEST_UNITS, asymmetry
 from hamjournal.ui.screens.form import FormDialog, text_input
 from hamjournal.ui.widgets.form_row import FormRow
 

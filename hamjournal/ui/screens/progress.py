@@ -1,5 +1,8 @@
 """The progress screen: Nordic volume and ladder step, pain and stiffness, running load, sprint finish, assessments.
 
+Its charts are declared in `hamjournal.ui.chart_registry`: the chart keys, tabs, footer and what is read and
+drawn all come from there.
+
 Charts come from plotext through textual-plotext, imported when the screen is first composed, never at
 start-up. Data for a range is read in a worker through the JournalService and kept per range, so switching
 charts is instant and switching ranges reads only that window. Once the first range is on screen, a second
@@ -20,9 +23,11 @@ from textual.reactive import reactive
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from hamjournal.domain.progress import CHARTS, RANGE_KEYS, RANGE_LABELS, ProgressData
+from hamjournal.domain.progress.ranges import RANGE_KEYS, RANGE_LABELS
+from hamjournal.ui.chart_registry import BY_NAME, CHARTS, builders
 from hamjournal.ui.screens.base import JournalScreen
 from hamjournal.ui.widgets.key_footer import KeyFooter
+from hamjournal.ui.widgets.progress_charts import Scene, palette_from
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -30,26 +35,10 @@ if TYPE_CHECKING:
     from textual.app import RenderResult
     from textual_plotext import PlotextPlot
 
+    from hamjournal.domain.progress.data import ProgressData
     from hamjournal.services import JournalService
 
-CHART_TITLES: dict[str, str] = {
-    "nordic": "Nordic",
-    "pain": "Pain & stiffness",
-    "running": "Running",
-    "sprint": "Sprint finish",
-    "assessments": "Assessments",
-}
-# The same, short: the tab line uses them when the long names would not fit on one line (80 columns).
-CHART_SHORT_TITLES: dict[str, str] = {
-    "nordic": "Nordic",
-    "pain": "Pain",
-    "running": "Running",
-    "sprint": "Sprint",
-    "assessments": "Tests",
-}
 TAB_GAP = "  "
-# Charts with a second plot beside the main one.
-SIDE_CHARTS: frozenset[str] = frozenset({"pain", "running", "assessments"})
 MARKER_WORDS: dict[str, str] = {"strain": "strain", "race": "race", "deload": "deload"}
 # The reads ahead wait for the first range's frame, but not forever (a screen hidden before it refreshes).
 READ_AHEAD_WAIT_S = 1.0
@@ -60,11 +49,7 @@ class ProgressScreen(JournalScreen[None]):
 
     CSS_PATH = "progress.tcss"
     BINDINGS = [
-        Binding("1", "chart('nordic')", "Nordic"),
-        Binding("2", "chart('pain')", "Pain"),
-        Binding("3", "chart('running')", "Running"),
-        Binding("4", "chart('sprint')", "Sprint"),
-        Binding("5", "chart('assessments')", "Tests"),
+        *(chart.binding() for chart in CHARTS),
         Binding("w", "range('12w')", "12 wk"),
         Binding("m", "range('6m')", "6 mo"),
         Binding("y", "range('1y')", "1 yr"),
@@ -74,7 +59,7 @@ class ProgressScreen(JournalScreen[None]):
         Binding("escape,q", "close", "Back"),
     ]
 
-    chart: reactive[str] = reactive("nordic", init=False)
+    chart: reactive[str] = reactive(CHARTS[0].name, init=False)
     range_key: reactive[str] = reactive("12w", init=False)
     run_unit: reactive[str] = reactive("min", init=False)
 
@@ -161,7 +146,7 @@ class ProgressScreen(JournalScreen[None]):
                 continue
             self._reading_ahead = (key, generation)
             try:
-                data = service.progress_series(key)
+                data = service.progress_series(key, builders())
             except Exception as error:  # a journal error must reach the runner if they are waiting for this range
                 self.app.call_from_thread(self._failed_ahead, key, str(error))
                 return
@@ -182,7 +167,7 @@ class ProgressScreen(JournalScreen[None]):
             self.app.call_from_thread(self._failed, "The journal is not open yet.")
             return
         try:
-            data = service.progress_series(range_key)
+            data = service.progress_series(range_key, builders())
         except Exception as error:  # a journal error must reach the runner, not kill the screen
             self.app.call_from_thread(self._failed, str(error))
             return
@@ -192,8 +177,8 @@ class ProgressScreen(JournalScreen[None]):
         if generation != self._generation or not self.is_mounted:
             return  # read before the journal changed, or for a screen already closed
         first = not self._cache
-        self._cache[data.range_key] = data
-        if data.range_key == self.range_key:
+        self._cache[data.frame.range_key] = data
+        if data.frame.range_key == self.range_key:
             self.redraw()
         if first:
             self._prefetch_others()
@@ -207,14 +192,14 @@ class ProgressScreen(JournalScreen[None]):
     def _show_title(self) -> None:
         titles = tab_titles(self.query_one("#progress-title").content_size.width or self.size.width)
         tabs = TAB_GAP.join(
-            f"[reverse] {i} {titles[c]} [/]" if c == self.chart else f" {i} {titles[c]} "
-            for i, c in enumerate(CHARTS, start=1)
+            f"[reverse] {c.key} {titles[c.name]} [/]" if c.name == self.chart else f" {c.key} {titles[c.name]} "
+            for c in CHARTS
         )
         ranges = " ".join(
             f"[reverse] {RANGE_LABELS[k]} [/]" if k == self.range_key else f" {RANGE_LABELS[k]} " for k in RANGE_KEYS
         )
         data = self.data
-        window = f"  {data.start:%d %b %Y} – {data.end:%d %b %Y}" if data else ""
+        window = f"  {data.frame.start:%d %b %Y} – {data.frame.end:%d %b %Y}" if data else ""
         self.query_one("#progress-title", Static).update(f"{tabs}\n{ranges}{window}")
 
     def on_resize(self) -> None:
@@ -226,41 +211,30 @@ class ProgressScreen(JournalScreen[None]):
         data = self.data
         if data is None or not self.is_mounted:
             return
-        from hamjournal.ui.widgets import progress_charts as charts
-
-        colors = charts.palette_from(self.app.theme_variables)
+        chart = BY_NAME[self.chart]
+        scene = Scene(data.frame, palette_from(self.app.theme_variables), self.run_unit)
+        chart_data = data.charts[chart.name]
         main = self.query_one("#main-plot", _plot_class())
         side = self.query_one("#side-plot", _plot_class())
-        side.display = self.chart in SIDE_CHARTS
+        side.display = chart.side is not None
         # Each plot draws at render time, with the width it really has then: data can arrive before the
         # first layout, and hiding the side plot widens the main one, so a width read here could be stale.
-        chart = self.chart
-        if chart == "nordic":
-            main.draw = lambda w: charts.draw_nordic(main.plt, data, colors, max(w, 40))
-        elif chart == "pain":
-            main.draw = lambda w: charts.draw_pain(main.plt, data, colors, max(w, 40))
-            side.draw = lambda w: charts.draw_recovery(side.plt, data, colors, max(w, 20))
-        elif chart == "running":
-            unit = self.run_unit
-            main.draw = lambda w: charts.draw_running(main.plt, data, colors, max(w, 40), unit)
-            side.draw = lambda w: charts.draw_acwr(side.plt, data, colors, max(w, 20))
-        elif chart == "sprint":
-            main.draw = lambda w: charts.draw_sprint(main.plt, data, colors, max(w, 40))
-        else:
-            main.draw = lambda w: charts.draw_asymmetry(main.plt, data, colors, max(w, 40))
-            side.draw = lambda w: charts.draw_latest_sides(side.plt, data, colors, max(w, 20))
+        main.draw = lambda w: chart.draw(main.plt, scene, chart_data, max(w, 40))
+        if chart.side is not None:
+            side_draw = chart.side
+            side.draw = lambda w: side_draw(side.plt, scene, chart_data, max(w, 20))
         main.refresh()
         side.refresh()
         self.query_one("#progress-marks", Static).update(marks_line(data))
-        summary = data.summaries.get(self.chart, "")
-        if data.reassessment_due is not None and self.chart != "assessments":
+        summary = chart_data.summary
+        if data.reassessment_due is not None and chart.due_note:
             summary += f"  A reassessment is due (since {data.reassessment_due:%d %b}): press A."
         self.query_one("#progress-summary", Static).update(summary)
 
     # -- keys ---------------------------------------------------------------------------------------------
 
     def action_chart(self, name: str) -> None:
-        """Show one of the five charts."""
+        """Show one of the charts (see `chart_registry.CHARTS`)."""
         self.chart = name
 
     def action_range(self, key: str) -> None:
@@ -347,17 +321,17 @@ def tab_titles(width: int) -> dict[str, str]:
 
     A tab line that wrapped pushed the range line (and the dates shown) out of its two-line header.
     """
-    length = sum(len(f" {i} {CHART_TITLES[c]} ") for i, c in enumerate(CHARTS, start=1))
+    length = sum(len(f" {c.key} {c.title} ") for c in CHARTS)
     length += len(TAB_GAP) * (len(CHARTS) - 1)
-    return CHART_TITLES if length <= width else CHART_SHORT_TITLES
+    return {c.name: c.title if length <= width else c.short for c in CHARTS}
 
 
 def marks_line(data: ProgressData) -> str:
     """ "Marked: 14 Sep deload week · 15 Nov race: Parkside 5K", or a note that nothing is marked."""
-    if not data.markers:
+    if not data.frame.markers:
         return "Marked: no strains, races or deload weeks in this range."
     items = []
-    for marker in data.markers:
+    for marker in data.frame.markers:
         text = f"{marker.date:%d %b} {marker.label}" if marker.kind == "deload" else (
             f"{marker.date:%d %b} {MARKER_WORDS[marker.kind]}: {marker.label}"
         )
