@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
+from hamjournal.domain.action_order import ACTION_ORDER
 from hamjournal.ui.widgets.labels import SHORT_NAMES, short_name
 
 if TYPE_CHECKING:
@@ -29,8 +30,6 @@ if TYPE_CHECKING:
     from hamjournal.domain.rules import Advice, AdviceReport
     from hamjournal.ui.app import HamJournalApp
 
-# Most urgent first: what the strip shows when it cannot show everything.
-ACTION_ORDER: tuple[str, ...] = ("stop", "regress", "deload", "hold", "progress")
 MARKS: dict[str, str] = {"progress": "▲", "hold": "=", "regress": "▼", "deload": "▽", "stop": "■"}
 STOP_HEADLINE = "■ STOP hamstring loading — see a physiotherapist or doctor."
 MORE_HINT = "+{count} more — press a"
