@@ -181,11 +181,10 @@ class JournalService:
 
         The write stands whatever happens here; a plan that cannot be made now is made at the next read.
         """
-        from hamjournal.domain.errors import InvalidInput
-        from hamjournal.store.errors import JournalError
+        from hamjournal.errors import HamjournalError
 
         if self.auto_replan and (self.store.is_onboarded() or not self.store.is_empty()):
-            with contextlib.suppress(JournalError, InvalidInput):
+            with contextlib.suppress(HamjournalError):
                 self.replan()
         return result
 
@@ -283,9 +282,8 @@ class JournalService:
         """Re-plan when the stored plan was not made today or does not reach `weeks` weeks (a read after a
         new day, or a journal never planned). A journal that cannot be written is shown as it is; with
         `auto_replan` off (tests of the week's own logic) the stored plan is shown as it is."""
-        from hamjournal.domain.errors import InvalidInput
         from hamjournal.domain.plan_record import is_stale
-        from hamjournal.store.errors import JournalError
+        from hamjournal.errors import HamjournalError
         from hamjournal.store.plan_state import read_plan_state
 
         if not self.auto_replan:
@@ -295,10 +293,8 @@ class JournalService:
         horizon = week_start(today) + dt.timedelta(weeks=max(1, weeks), days=-1)
         if state is not None and not is_stale(today, state.made_on) and state.through >= horizon:
             return
-        try:
+        with contextlib.suppress(HamjournalError):
             self.replan(max(weeks, REPLAN_WEEKS))
-        except (JournalError, InvalidInput):
-            return
 
     def replan(self, weeks: int = REPLAN_WEEKS) -> int:
         """Re-plan from tomorrow (from today when no plan covered today yet) and save; returns items saved.

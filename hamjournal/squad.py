@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from hamjournal.domain.action_order import ACTION_ORDER
 from hamjournal.domain.week import DONE, MISSED, PLANNED
 from hamjournal.services import JournalService
 
-# Advice actions in the order a coach must see them: a "stop" outranks everything.
-ACTION_ORDER = ("stop", "regress", "deload", "hold", "progress")
 # Flag levels the coach is shown (the others are descriptive).
 SHOWN_LEVELS = ("danger", "warning")
 

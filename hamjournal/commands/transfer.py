@@ -103,6 +103,8 @@ def read_text(path: Path) -> str:
 
 def write_private(target: Path, text: str) -> None:
     """Replace `target` with `text` atomically; the file is created with mode 0600."""
+    from hamjournal.store.backup import fsync_folder  # the journal is open already: the store is loaded
+
     folder = target.parent
     if target.is_dir():
         raise CommandFailed(f"{target} is a folder: give a file name for -o, e.g. {target / 'journal.json'}")
@@ -116,7 +118,7 @@ def write_private(target: Path, text: str) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp_name, target)
         tmp_name = None
-        _fsync_folder(folder)
+        fsync_folder(folder)
     except OSError as error:
         reason = error.strerror or str(error)
         raise CommandFailed(f"{target} cannot be written ({reason}); nothing was written there") from None
@@ -124,16 +126,6 @@ def write_private(target: Path, text: str) -> None:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-
-
-def _fsync_folder(folder: Path) -> None:
-    # The rename is durable only once the folder entry is on disk; some systems cannot open folders.
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def _exporter(fmt: str):  # type: ignore[no-untyped-def]

@@ -52,7 +52,7 @@ def snapshot(journal: Path, target: Path) -> Path:
             conn.execute("VACUUM INTO ?", (str(partial),))
         _fsync(partial)
         _publish(partial, target)
-        _fsync_folder(target.parent)
+        fsync_folder(target.parent)
     except FileExistsError as error:
         _discard(partial)
         raise JournalError(f"{target} exists already; a backup never overwrites a file") from error
@@ -122,7 +122,7 @@ def server_backup(engine: Engine, label: str, target: Path) -> Path:
             raise FileExistsError(17, "exists already", str(target))
         os.rename(partial, target)
         partial = None
-        _fsync_folder(target.parent)
+        fsync_folder(target.parent)
     except FileExistsError as error:
         raise JournalError(f"{target} exists already; a backup never overwrites anything") from error
     except OSError as error:
@@ -296,7 +296,8 @@ def _connect_ro(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=busy_timeout_ms() / 1000)
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
+    """Flush `folder`'s entries to disk, after a file in it was renamed into place (export uses it too)."""
     # A rename is durable only once the folder entry is on disk; some systems cannot open folders.
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)

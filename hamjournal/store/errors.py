@@ -1,15 +1,20 @@
-"""Errors about the journal file itself, each naming the file and what to do."""
+"""Errors about the journal file itself, each naming the file and what to do.
 
+Each is a JournalError, defined in hamjournal.errors so that the UI can catch it without importing the store.
+"""
 
-class JournalError(Exception):
-    """The journal cannot be opened or written; the message names the file and the way out."""
+from hamjournal.errors import JournalError
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self) -> str:
-        return self.message
+__all__ = [
+    "AthleteNotChosen",
+    "EntryNotFound",
+    "JournalBusy",
+    "JournalError",
+    "JournalTooNew",
+    "JournalUnwritable",
+    "NotAJournal",
+    "StaleEntry",
+]
 
 
 class NotAJournal(JournalError):

@@ -17,10 +17,12 @@ from textual.screen import Screen
 
 from hamjournal import config
 from hamjournal.domain.errors import InvalidInput
+from hamjournal.errors import HamjournalError
 from hamjournal.ui.actions import palette_actions
 from hamjournal.ui.messages import JournalChanged, JournalFailed, JournalOpened, WeekLoaded
 from hamjournal.ui.screens.week import WeekScreen
 from hamjournal.ui.widgets.size_guard import MIN_HEIGHT, MIN_WIDTH
+from hamjournal.ui.worker_failures import notify_failure
 from hamjournal.ui.worker_threads import FreshContextExecutor
 
 if TYPE_CHECKING:
@@ -99,12 +101,11 @@ class HamJournalApp(App[None]):
     @work(thread=True, exit_on_error=False)
     def _open_journal(self) -> None:
         from hamjournal.services import JournalService
-        from hamjournal.store.errors import JournalError
 
         try:
             config.today()  # a bad HAMJOURNAL_TODAY is a message, not a traceback
             journal = JournalService.open(self.location, athlete=self.athlete, any_athlete=True)
-        except (JournalError, InvalidInput) as error:
+        except HamjournalError as error:
             self.post_message(JournalFailed(str(error)))
             return
         self.post_message(JournalOpened(journal))
@@ -135,14 +136,10 @@ class HamJournalApp(App[None]):
     @work(thread=True, exit_on_error=False, group="backup")
     def _daily_backup(self) -> None:
         # Once the week is drawn, so the copy never delays the first screen; a failure only warns.
-        from hamjournal.store.errors import JournalError
-
         if self.journal is None:
             return
-        try:
+        with notify_failure(self, "Today's backup was not made: ", severity="warning"):
             self.journal.daily_backup()
-        except JournalError as error:
-            self.call_from_thread(self.notify, f"Today's backup was not made: {error}", severity="warning")
 
     @work(thread=True, exit_on_error=False)
     def _warm_dialogs(self) -> None:

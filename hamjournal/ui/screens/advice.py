@@ -20,6 +20,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
+from hamjournal.errors import HamjournalError
 from hamjournal.ui.screens.base import JournalScreen
 from hamjournal.ui.widgets.advice_strip import MARKS, current_advice, dose_text, ordered, stop_banner
 from hamjournal.ui.widgets.app_header import AppHeader
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from hamjournal.domain.models import Prescription
     from hamjournal.domain.rules import Advice, AdviceReport, Flag, LoadSummary
     from hamjournal.domain.thresholds import Threshold
-    from hamjournal.ui.app import HamJournalApp
 
 DISCLAIMER = (
     "This is training guidance from your log, not a diagnosis. "
@@ -243,11 +243,6 @@ class AdviceScreen(JournalScreen[None]):
         super().__init__()
         self.report: AdviceReport | None = None
 
-    @property
-    def hj(self) -> HamJournalApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         yield AppHeader()
         with VerticalScroll(id="advice-page"):
@@ -286,16 +281,13 @@ class AdviceScreen(JournalScreen[None]):
 
     @work(thread=True, exclusive=True, group="advice-screen", exit_on_error=False)
     def _load(self) -> None:
-        from hamjournal.domain.errors import InvalidInput
-        from hamjournal.store.errors import JournalError
-
         journal = self.hj.journal
         if journal is None:
             return
         try:
             report = journal.advice()
             mode = journal.profile().mode
-        except (JournalError, InvalidInput) as error:
+        except HamjournalError as error:
             self.app.call_from_thread(self._failed, str(error))
             return
         self.post_message(AdviceReady(report, mode))

@@ -7,7 +7,6 @@ JournalService on the same engine, then the app is told (JournalOpened) and ever
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -16,13 +15,12 @@ from textual.containers import Vertical
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from hamjournal.store.errors import JournalError
+from hamjournal.errors import HamjournalError
+from hamjournal.ui.journal_access import journal_of
 from hamjournal.ui.messages import JournalOpened
 from hamjournal.ui.screens.base import JournalModal
 from hamjournal.ui.widgets.key_footer import KeyFooter
-
-if TYPE_CHECKING:
-    from hamjournal.ui.app import HamJournalApp
+from hamjournal.ui.worker_failures import notify_failure
 
 
 def switch_athlete(app: App[object], name: str) -> None:
@@ -31,19 +29,16 @@ def switch_athlete(app: App[object], name: str) -> None:
 
 
 def _reopen(app: App[object], name: str) -> None:
-    hj: HamJournalApp = app  # type: ignore[assignment]
+    hj = journal_of(app)
     journal = hj.journal
     if journal is None:
         return
-    try:
+    with notify_failure(app, timeout=10):
         # The old service shares the engine: it is dropped, not closed (closing would close the engine too).
         chosen = journal if journal.athlete == name else journal.for_athlete(name)
-    except JournalError as error:
-        app.call_from_thread(app.notify, str(error), severity="error", timeout=10)
-        return
-    hj.athlete = name
-    app.post_message(JournalOpened(chosen))
-    app.call_from_thread(app.notify, f"Showing {name}'s journal")
+        hj.athlete = name
+        app.post_message(JournalOpened(chosen))
+        app.call_from_thread(app.notify, f"Showing {name}'s journal")
 
 
 class AthleteSwitcher(JournalModal[str | None]):
@@ -51,11 +46,6 @@ class AthleteSwitcher(JournalModal[str | None]):
 
     CSS_PATH = "athlete_switcher.tcss"
     BINDINGS = [Binding("escape", "close", "Cancel")]
-
-    @property
-    def hj(self) -> HamJournalApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="switcher") as box:
@@ -75,7 +65,7 @@ class AthleteSwitcher(JournalModal[str | None]):
             return
         try:
             names = [name for _, name in journal.store.athletes()]
-        except JournalError as error:
+        except HamjournalError as error:
             self.app.call_from_thread(self._show, [], str(error), None)
             return
         self.app.call_from_thread(self._show, names, "", journal.athlete)

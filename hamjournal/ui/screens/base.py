@@ -8,6 +8,7 @@ from textual import events, on
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
+from hamjournal.ui.journal_access import HasJournal, journal_of
 from hamjournal.ui.widgets.size_guard import MIN_HEIGHT, MIN_WIDTH, SizeGuard
 
 ResultType = TypeVar("ResultType")
@@ -40,6 +41,11 @@ class JournalScreen(Screen[ResultType]):
 
     _focus_before_shrink: Widget | None = None
 
+    @property
+    def hj(self) -> HasJournal:
+        """The app, as the journal's owner (see journal_access)."""
+        return journal_of(self)
+
     @on(events.Mount)
     def _mount_size_guard(self) -> None:
         guard_if_too_small(self, *self.app.size)
@@ -56,6 +62,11 @@ class JournalModal(ModalScreen[ResultType]):
     """A dialog over the week screen."""
 
     _focus_before_shrink: Widget | None = None
+
+    @property
+    def hj(self) -> HasJournal:
+        """The app, as the journal's owner (see journal_access)."""
+        return journal_of(self)
 
     @on(events.Mount)
     def _mount_size_guard(self) -> None:

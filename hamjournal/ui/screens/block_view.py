@@ -13,13 +13,12 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from hamjournal.store.errors import JournalError
 from hamjournal.ui.screens.base import JournalModal
 from hamjournal.ui.widgets.key_footer import KeyFooter
+from hamjournal.ui.worker_failures import notify_failure
 
 if TYPE_CHECKING:
     from hamjournal.domain.planner import Plan
-    from hamjournal.ui.app import HamJournalApp
 
 # Without an A race, show two rolling blocks' worth; with one, every week up to the week after it.
 WEEKS_WITHOUT_RACE = 12
@@ -81,11 +80,6 @@ class BlockViewScreen(JournalModal[None]):
         super().__init__()
         self.plan: Plan | None = None  # the plan shown, once computed
 
-    @property
-    def hj(self) -> HamJournalApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="block-view") as box:
             box.border_title = "Season"
@@ -105,15 +99,12 @@ class BlockViewScreen(JournalModal[None]):
         journal = self.hj.journal
         if journal is None:
             return
-        try:
+        with notify_failure(self, timeout=10):
             today = journal.today()
             race = next_a_race(journal.profile(), today)
             weeks = weeks_to_show(None if race is None else (race.date - today).days // 7 + 1)
             plan = journal.plan(weeks)
-        except JournalError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10)
-            return
-        self.post_message(BlockLoaded(plan))
+            self.post_message(BlockLoaded(plan))
 
     @on(BlockLoaded)
     def _loaded(self, message: BlockLoaded) -> None:

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from hamjournal.store.errors import JournalError
+from hamjournal.errors import HamjournalError
 from hamjournal.ui.screens.athlete_switcher import switch_athlete
 from hamjournal.ui.screens.base import JournalScreen
 from hamjournal.ui.widgets.app_header import AppHeader
@@ -24,7 +24,6 @@ from hamjournal.ui.widgets.labels import short_name
 
 if TYPE_CHECKING:
     from hamjournal.squad import AthleteOverview
-    from hamjournal.ui.app import HamJournalApp
 
 COLUMNS = (("Athlete", "athlete"), ("Week", "week"), ("Check-in", "check-in"), ("Today's call", "calls"))
 NO_CALLS = "nothing planned or logged lately"
@@ -76,11 +75,6 @@ class CoachScreen(JournalScreen[None]):
         super().__init__()
         self.rows: list[AthleteOverview] = []
 
-    @property
-    def hj(self) -> HamJournalApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         yield AppHeader()
         yield Static("Squad · reading every athlete …", id="coach-line")
@@ -107,7 +101,7 @@ class CoachScreen(JournalScreen[None]):
             return
         try:
             rows = squad_overview(journal)
-        except JournalError as error:
+        except HamjournalError as error:
             self.app.call_from_thread(self.query_one("#coach-line", Static).update, str(error))
             return
         self.app.call_from_thread(self._show, rows)

@@ -13,7 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from hamjournal.domain.errors import InvalidInput
-from hamjournal.store.errors import JournalError
+from hamjournal.errors import HamjournalError
 from hamjournal.ui.messages import JournalChanged
 from hamjournal.ui.screens.base import JournalModal
 from hamjournal.ui.widgets.form_row import FormRow
@@ -21,7 +21,6 @@ from hamjournal.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from hamjournal.services import JournalService
-    from hamjournal.ui.app import HamJournalApp
 
 FORM_HINT = "Enter saves · Tab next field · Esc cancels"
 
@@ -41,11 +40,6 @@ class FormDialog(JournalModal[str | None]):
     def __init__(self) -> None:
         super().__init__()
         self.saving = False
-
-    @property
-    def hj(self) -> HamJournalApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
 
     def rows(self) -> Iterable[FormRow]:
         """The dialog's rows, in focus order."""
@@ -83,7 +77,7 @@ class FormDialog(JournalModal[str | None]):
             return
         try:
             values = self.load(journal)
-        except JournalError as error:
+        except HamjournalError as error:
             self.app.call_from_thread(self.show_error, None, str(error))
             return
         if values:
@@ -146,7 +140,7 @@ class FormDialog(JournalModal[str | None]):
         except InvalidInput as error:
             self.app.call_from_thread(self.show_error, error.field, error.message)
             return
-        except JournalError as error:
+        except HamjournalError as error:
             self.app.call_from_thread(self.show_error, None, str(error))
             return
         self.app.call_from_thread(self._saved, summary)

@@ -11,14 +11,15 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
-from hamjournal.domain.errors import InvalidInput
-from hamjournal.store.errors import JournalError
 from hamjournal.ui.messages import JournalChanged
 from hamjournal.ui.widgets.labels import compact_label
+from hamjournal.ui.worker_failures import notify_failure
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from hamjournal.domain.week import DayEntry
-    from hamjournal.ui.app import HamJournalApp
+    from hamjournal.ui.journal_access import HasJournal
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -31,6 +32,11 @@ class PlanEditing:
     selected_date: dt.date
     start: dt.date
     day_index: int
+    if TYPE_CHECKING:
+        app: App[object]
+
+        @property
+        def hj(self) -> HasJournal: ...
 
     def _planned_entry(self, verb: str) -> DayEntry | None:
         """The selected plan item that is not done, or None after telling the runner why not."""
@@ -63,17 +69,13 @@ class PlanEditing:
 
     @work(thread=True, group="write", exit_on_error=False)
     def _move_item(self, item_id: int, day: dt.date, new_day: dt.date, label: str) -> None:
-        app: HamJournalApp = self.app  # type: ignore[attr-defined]
-        journal = app.journal
+        journal = self.hj.journal
         if journal is None:
             return
-        try:
+        with notify_failure(self.app, timeout=8):
             journal.move_plan_item(item_id, new_day, day)
-        except (InvalidInput, JournalError) as error:
-            app.call_from_thread(app.notify, str(error), severity="error", timeout=8)
-            return
-        app.call_from_thread(self._follow, new_day)
-        app.post_message(JournalChanged(f"Moved {label} to {new_day:%a} {new_day.day} {new_day:%b}"))
+            self.app.call_from_thread(self._follow, new_day)
+            self.app.post_message(JournalChanged(f"Moved {label} to {new_day:%a} {new_day.day} {new_day:%b}"))
 
     def _follow(self, new_day: dt.date) -> None:
         """Keep the moved item selected: select its new day (the next or previous week if it crossed over)."""
@@ -96,17 +98,13 @@ class PlanEditing:
 
     @work(thread=True, group="write", exit_on_error=False)
     def _skip_item(self, item_id: int, day: dt.date, skip: bool, label: str) -> None:
-        app: HamJournalApp = self.app  # type: ignore[attr-defined]
-        journal = app.journal
+        journal = self.hj.journal
         if journal is None:
             return
-        try:
+        with notify_failure(self.app, timeout=8):
             journal.skip_plan_item(item_id, day, skipped=skip)
-        except JournalError as error:
-            app.call_from_thread(app.notify, str(error), severity="error", timeout=8)
-            return
-        verb = "Skipped" if skip else "Planned again"
-        app.post_message(JournalChanged(f"{verb}: {label} on {day:%a} {day.day} {day:%b}"))
+            verb = "Skipped" if skip else "Planned again"
+            self.app.post_message(JournalChanged(f"{verb}: {label} on {day:%a} {day.day} {day:%b}"))
 
     def action_add_item(self) -> None:
         """Open the dialog that adds a session of the runner's own to the selected day."""
@@ -114,5 +112,5 @@ class PlanEditing:
 
         entry = self.selected_entry
         exercise = entry.exercise if entry is not None and entry.exercise else "nordic"
-        self.app.push_screen(AddPlanItemDialog(self.selected_date, exercise))  # type: ignore[attr-defined]
+        self.app.push_screen(AddPlanItemDialog(self.selected_date, exercise))
 

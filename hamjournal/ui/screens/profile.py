@@ -7,7 +7,7 @@ the highlighted race, ctrl+s saves, Esc leaves without saving. The values are ch
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -28,16 +28,13 @@ from hamjournal.domain.profile_edit import (
     make_profile,
     make_race,
 )
-from hamjournal.store.errors import JournalError
+from hamjournal.errors import HamjournalError
 from hamjournal.ui.messages import JournalChanged
 from hamjournal.ui.screens.base import JournalScreen
 from hamjournal.ui.screens.form import choice, text_input
 from hamjournal.ui.widgets.app_header import AppHeader
 from hamjournal.ui.widgets.form_row import FormRow
 from hamjournal.ui.widgets.key_footer import KeyFooter
-
-if TYPE_CHECKING:
-    from hamjournal.ui.app import HamJournalApp
 
 DAY_LABELS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 DAY_ROWS = (("running", "Running days"), ("hard", "Hard days"), ("strength", "Other strength"))
@@ -85,11 +82,6 @@ class ProfileScreen(JournalScreen[bool]):
         self.races: list[Race] = []
         self.injuries: tuple[Injury, ...] = ()
         self.saving = False
-
-    @property
-    def hj(self) -> HamJournalApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
@@ -140,7 +132,7 @@ class ProfileScreen(JournalScreen[bool]):
             return
         try:
             profile = journal.profile()
-        except JournalError as error:
+        except HamjournalError as error:
             self.app.call_from_thread(self.show_error, None, str(error))
             return
         self.app.call_from_thread(self.fill, profile)
@@ -270,7 +262,7 @@ class ProfileScreen(JournalScreen[bool]):
         except InvalidInput as error:
             self.app.call_from_thread(self.show_error, error.field, error.message)
             return
-        except JournalError as error:
+        except HamjournalError as error:
             self.app.call_from_thread(self.show_error, None, str(error))
             return
         self.app.call_from_thread(self._saved, count)

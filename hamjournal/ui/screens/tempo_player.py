@@ -44,6 +44,7 @@ from hamjournal.ui.widgets.app_header import AppHeader
 from hamjournal.ui.widgets.big_word import BigWord
 from hamjournal.ui.widgets.figure import PoseView
 from hamjournal.ui.widgets.key_footer import KeyFooter
+from hamjournal.ui.worker_failures import notify_failure
 
 TICK_S = 0.1
 LEAD_IN_S = 5  # time to kneel or lie down after pressing play
@@ -279,14 +280,9 @@ def play_planned(screen: Screen[object], day: dt.date, plan_id: int | None) -> N
         return
 
     def read() -> None:
-        from hamjournal.store.errors import JournalError
-
-        try:
+        with notify_failure(screen, timeout=10):
             item = next((p for p in journal.planned_for(day) if p.id == plan_id), None)
-        except JournalError as error:
-            app.call_from_thread(screen.notify, str(error), severity="error", timeout=10)
-            return
-        app.call_from_thread(_push_planned, screen, item, min(day, _today(screen)))
+            app.call_from_thread(_push_planned, screen, item, min(day, _today(screen)))
 
     screen.run_worker(read, thread=True, group="play-tempo", exit_on_error=False)
 

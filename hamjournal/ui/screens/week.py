@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from hamjournal.domain.dates import week_start
-from hamjournal.store.errors import JournalError
+from hamjournal.errors import HamjournalError
 from hamjournal.ui.actions import ACTIONS, NAVIGATION
 from hamjournal.ui.messages import WeekLoaded
 from hamjournal.ui.screens.base import JournalScreen
@@ -24,11 +24,11 @@ from hamjournal.ui.widgets.detail_pane import DetailPane
 from hamjournal.ui.widgets.key_footer import KeyFooter
 from hamjournal.ui.widgets.labels import compact_label
 from hamjournal.ui.widgets.week_grid import WeekGrid
+from hamjournal.ui.worker_failures import notify_failure
 
 if TYPE_CHECKING:
     # Type names only: the domain (and the services) load in the journal worker, after the first paint.
     from hamjournal.domain.week import DayEntry, WeekView
-    from hamjournal.ui.app import HamJournalApp
 
 EMPTY_HINT = (
     "Your journal is empty.\n\n"
@@ -73,11 +73,6 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
         self.empty = False
         self._body_mounted = False
 
-    @property
-    def hj(self) -> HamJournalApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         # The first frame is the frame alone: the calendar, the detail pane and the advice strip are mounted
         # once the journal is open (see _mount_body), so nothing is laid out or drawn twice at start-up.
@@ -118,13 +113,10 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
         journal = self.hj.journal
         if journal is None:
             return
-        try:
+        with notify_failure(self, timeout=10):
             week = journal.week(start)
             empty = journal.is_empty()
-        except JournalError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10)
-            return
-        self.post_message(WeekLoaded(week, empty))
+            self.post_message(WeekLoaded(week, empty))
 
     @on(WeekLoaded)
     def _week_loaded(self, message: WeekLoaded) -> None:
@@ -148,7 +140,7 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
             return
         try:
             due = journal.reassessment_due()
-        except JournalError:
+        except HamjournalError:
             return  # the week itself reports journal errors; this line is only a reminder
         if due is not None:
             self.app.call_from_thread(self._show_reassessment_due, start, due)
@@ -328,12 +320,9 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
         journal = self.hj.journal
         if journal is None:
             return
-        try:
+        with notify_failure(self, timeout=10):
             journal.delete_entry(kind, entry_id)
-        except JournalError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10)
-            return
-        self.app.post_message(JournalChanged(summary))
+            self.app.post_message(JournalChanged(summary))
 
     def action_open_screen(self, target: str) -> None:
         """Open a screen registered in actions.ACTIONS, importing its module on first use."""

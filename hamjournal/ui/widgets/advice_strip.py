@@ -21,16 +21,16 @@ from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
+from hamjournal.domain.action_order import ACTION_ORDER
+from hamjournal.ui.journal_access import journal_of
 from hamjournal.ui.widgets.labels import SHORT_NAMES, short_name
+from hamjournal.ui.worker_failures import notify_failure
 
 if TYPE_CHECKING:
     # Type names only: the rules (and the store) load in the worker, after the first paint.
     from hamjournal.domain.models import Prescription
     from hamjournal.domain.rules import Advice, AdviceReport
-    from hamjournal.ui.app import HamJournalApp
 
-# Most urgent first: what the strip shows when it cannot show everything.
-ACTION_ORDER: tuple[str, ...] = ("stop", "regress", "deload", "hold", "progress")
 MARKS: dict[str, str] = {"progress": "▲", "hold": "=", "regress": "▼", "deload": "▽", "stop": "■"}
 STOP_HEADLINE = "■ STOP hamstring loading — see a physiotherapist or doctor."
 MORE_HINT = "+{count} more — press a"
@@ -212,11 +212,6 @@ class AdviceStrip(Vertical):
         self.left_out = 0
         self._budget = MIN_LINES
 
-    @property
-    def hj(self) -> HamJournalApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         yield Static("", id="stop-banner")
         with Horizontal(id="strip-body"):
@@ -248,7 +243,7 @@ class AdviceStrip(Vertical):
         Moving between weeks changes nothing the advice depends on: while the journal's advice is still current
         (no write since, same day) it is taken as it is, with no query and no worker.
         """
-        journal = self.hj.journal
+        journal = journal_of(self).journal
         if journal is None:
             return
         cached = current_advice(journal)
@@ -261,23 +256,16 @@ class AdviceStrip(Vertical):
 
     @work(thread=True, exclusive=True, group="advice-strip", exit_on_error=False)
     def _load(self) -> None:
-        from hamjournal.domain.errors import InvalidInput
-        from hamjournal.store.errors import JournalError
-
-        journal = self.hj.journal
+        journal = journal_of(self).journal
         if journal is None:
             return
-        try:
+        with notify_failure(self, "Today's advice could not be worked out: ", timeout=10):
             report = journal.advice()
-        except (JournalError, InvalidInput) as error:
-            self.app.call_from_thread(self.notify, f"Today's advice could not be worked out: {error}",
-                                      severity="error", timeout=10)
-            return
-        if not get_current_worker().is_cancelled:  # a newer read is on its way
-            self.post_message(AdviceLoaded(report))
-        # The Advice screen (a) shows this same report: load its module here, off the UI thread, so the first
-        # press of a does not pay for the import.
-        import hamjournal.ui.screens.advice  # noqa: F401
+            if not get_current_worker().is_cancelled:  # a newer read is on its way
+                self.post_message(AdviceLoaded(report))
+            # The Advice screen (a) shows this same report: load its module here, off the UI thread, so the first
+            # press of a does not pay for the import.
+            import hamjournal.ui.screens.advice  # noqa: F401
 
     @on(AdviceLoaded)
     def _loaded(self, message: AdviceLoaded) -> None:
