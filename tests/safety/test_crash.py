@@ -4,6 +4,7 @@ The kills land where the test chooses, not after a guessed delay: a process star
 engine.ENV_CRASH_AT_STEP=N kills itself at its Nth write step (before each statement, before each commit, when
 each transaction has ended, and at each step of the daily backup). Each command is killed at step 1, 2, 3, ...
 until it runs to the end, so every point between two steps is hit once, whatever the machine's speed or load.
+The processes are forked from one runner that has imported hamjournal (crash_runner.py): a kill costs a fork.
 A command prints its confirmation line only after the commit, so "confirmed" must mean "in the file". The
 figures of each run (runs, kills, writes checked) are printed; see them with `pytest -s`.
 """
