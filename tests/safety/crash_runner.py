@@ -13,15 +13,24 @@ The runner itself opens no journal: a connection must never be shared across for
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import sys
 import tempfile
 from typing import Any
 
-import hamjournal.services  # noqa: F401  (imported once here, so children start writing at once)
 from hamjournal.cli import main
 from hamjournal.store import engine
+
+# What the commands import lazily: imported once here, so each child starts writing at once.
+PRELOAD = (
+    "hamjournal.services",
+    "hamjournal.commands.backup",
+    "hamjournal.commands.logging",
+    "hamjournal.store.backup",
+    "sqlalchemy.dialects.sqlite",
+)
 
 
 def _child(job: dict[str, Any], out: int, err: int) -> None:
@@ -83,5 +92,7 @@ def run(jobs: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 if __name__ == "__main__":
+    for module in PRELOAD:
+        importlib.import_module(module)
     for line in sys.stdin:
         print(json.dumps(run(json.loads(line))), flush=True)
