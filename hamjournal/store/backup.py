@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hamjournal.store.engine import SQLITE_HEADER, busy_timeout_ms, make_private_dir
+from hamjournal.store.engine import SQLITE_HEADER, busy_timeout_ms, crash_point, make_private_dir
 from hamjournal.store.errors import JournalError, JournalUnwritable, NotAJournal
 from hamjournal.store.schema import APPLICATION, SCHEMA_VERSION
 
@@ -48,9 +48,12 @@ def snapshot(journal: Path, target: Path) -> Path:
         fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=PARTIAL_SUFFIX)
         os.close(fd)
         partial = Path(name)
+        crash_point()
         with contextlib.closing(_connect_ro(journal)) as conn:
             conn.execute("VACUUM INTO ?", (str(partial),))
+        crash_point()
         _fsync(partial)
+        crash_point()
         _publish(partial, target)
         fsync_folder(target.parent)
     except FileExistsError as error:
@@ -247,6 +250,7 @@ def _publish(partial: Path, target: Path) -> None:
             raise FileExistsError(17, "exists already", str(target)) from None
         os.replace(partial, target)
         return
+    crash_point()
     partial.unlink()
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import importlib.util
 import os
+import signal
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +27,9 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 # Private, for tests: how long to wait for another writer, so a "held lock" test need not wait 10 s.
 ENV_BUSY_TIMEOUT = "_HAMJOURNAL_BUSY_TIMEOUT_MS"
+# Private, for the crash tests: SIGKILL this process at its Nth write step (a statement, a commit, the end of a
+# transaction, a step of a backup), so a test kills at points it chooses rather than after a guessed delay.
+ENV_CRASH_AT_STEP = "_HAMJOURNAL_CRASH_AT_STEP"
 DEFAULT_ATHLETE = "me"
 # The advisory lock key hamjournal's writers share on a PostgreSQL database ("HAMJ"); per database, so two
 # journals on one server never wait for each other.
@@ -38,6 +43,31 @@ def busy_timeout_ms() -> int:
         return max(0, int(raw)) if raw else BUSY_TIMEOUT_MS
     except ValueError:
         return BUSY_TIMEOUT_MS
+
+
+@functools.cache
+def _crash_countdown() -> list[int] | None:
+    # Read once, on the first step: unset (always, outside the crash tests) costs one lookup per process.
+    raw = os.environ.get(ENV_CRASH_AT_STEP, "").strip()
+    return [int(raw)] if raw.isdigit() and int(raw) > 0 else None
+
+
+def crash_point(*_event_args: object) -> None:
+    """A step where the crash tests may kill this process (see ENV_CRASH_AT_STEP); nothing otherwise."""
+    countdown = _crash_countdown()
+    if countdown is None:
+        return
+    countdown[0] -= 1
+    if countdown[0] == 0:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _watch_for_crash(engine: Engine) -> None:
+    # Before each statement, before each commit, and once a transaction has ended (the connection goes back
+    # to the pool, after the commit or rollback and before the caller reports anything).
+    event.listen(engine, "before_cursor_execute", crash_point)
+    event.listen(engine, "commit", crash_point)
+    event.listen(engine.pool, "checkin", crash_point)
 
 
 def make_private_dir(folder: Path) -> None:
@@ -100,6 +130,8 @@ def open_engine(location: str, create: bool = True) -> tuple[Engine, str]:
         engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": busy_timeout_ms() / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         label = str(path)
+    if _crash_countdown() is not None:
+        _watch_for_crash(engine)
     try:
         with translate_errors(label):
             _prepare(engine, label, create)

@@ -1,5 +1,10 @@
-"""Crashes: processes killed with SIGKILL at random points never corrupt the journal or lose a confirmed entry.
+"""Crashes: processes killed with SIGKILL at every write step never corrupt the journal or lose a confirmed entry.
 
+The kills land where the test chooses, not after a guessed delay: a process started with
+engine.ENV_CRASH_AT_STEP=N kills itself at its Nth write step (before each statement, before each commit, when
+each transaction has ended, and at each step of the daily backup). Each command is killed at step 1, 2, 3, ...
+until it runs to the end, so every point between two steps is hit once, whatever the machine's speed or load.
+The processes are forked from one runner that has imported hamjournal (crash_runner.py): a kill costs a fork.
 A command prints its confirmation line only after the commit, so "confirmed" must mean "in the file". The
 figures of each run (runs, kills, writes checked) are printed; see them with `pytest -s`.
 """
@@ -7,28 +12,33 @@ figures of each run (runs, kills, writes checked) are printed; see them with `py
 from __future__ import annotations
 
 import contextlib
-import random
+import json
 import signal
 import sqlite3
-import statistics
 import subprocess
 import sys
-import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from hamjournal.store import engine
+from hamjournal.store.backup import PARTIAL_SUFFIX, check_backup_file
 from hamjournal.store.repo import Store
 from tests.safety.conftest import integrity, notes
 
-# Each loop runs for its budget and then on until it has enough results to prove something (a loaded
-# machine slows the processes down), but never past its hard limit.
-CLI_BUDGET_S, CLI_LIMIT_S, CLI_MIN_CONFIRMED, CLI_MIN_KILLS = 5.0, 20.0, 6, 10
-WRITER_BUDGET_S, WRITER_LIMIT_S, WRITER_MIN_CONFIRMED, WRITER_MIN_RUNS = 2.5, 12.0, 50, 6
-FRESH_BUDGET_S = 2.5
-PARALLEL = 2  # the machine has two cores; two at once also makes the killed writers compete for the lock
+# A command has a few dozen steps; more than this means the kill never came (the hook is broken).
+MAX_STEPS = 200
+# Writers are killed in pairs, one at step N and one at step N + WRITER_ROUNDS, so the steps 1 to 2 * WRITER_ROUNDS
+# are each hit once: the open and the first writes of every kind (about 13 steps to open, 4 to 5 per write).
+WRITER_ROUNDS = 20
+KILLED = -signal.SIGKILL
+# Waiting for a writer that is being killed must never turn into "busy" on a loaded machine: the tests are
+# about crashes, not about how long a lock may be held.
+PATIENT = {engine.ENV_BUSY_TIMEOUT: "120000"}
+RUN_TIMEOUT_S = 120  # only stops a hung test; nothing depends on it
 
 # kind -> (arguments before the note, table the entry lands in, start of the confirmation line)
 COMMANDS: dict[str, tuple[list[str], str, str]] = {
@@ -63,23 +73,49 @@ class Tally:
 
     runs: int = 0
     kills: int = 0
-    finished: int = 0
     confirmed: dict[str, str] = field(default_factory=dict)  # note -> table
     started: set[str] = field(default_factory=set)
+    saved_unconfirmed: int = 0  # killed after the commit, before the confirmation line
+    lost_unconfirmed: int = 0  # killed before the commit: the entry must not be there
 
 
-def _stop(process: subprocess.Popen[str], tally: Tally) -> str:
-    if process.poll() is None:
-        process.send_signal(signal.SIGKILL)
-        tally.kills += 1
-    else:
-        tally.finished += 1
-    process.wait(timeout=30)
-    # read(), not communicate(): communicate would skip what an earlier readline() already buffered.
-    out = process.stdout.read() if process.stdout else ""
-    if process.stdout:
-        process.stdout.close()
-    return out
+class Runner:
+    """Talks to tests/safety/crash_runner.py: each job runs in a process killed at the job's step."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tests.safety.crash_runner"],
+            env=env | PATIENT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def run(self, *jobs: dict[str, Any]) -> list[dict[str, Any]]:
+        """Start every job at once; returns each one's returncode, stdout and stderr when all have ended."""
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write(json.dumps(list(jobs)) + "\n")
+        self.process.stdin.flush()
+        answer = self.process.stdout.readline()
+        assert answer, "the crash runner died"
+        return json.loads(answer)
+
+    def close(self) -> None:
+        """Let the runner end (its stdin closes) and wait for it."""
+        if self.process.stdin is not None:
+            self.process.stdin.close()
+        self.process.wait(timeout=RUN_TIMEOUT_S)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+
+
+@pytest.fixture
+def runner(env: dict[str, str]) -> Iterator[Runner]:
+    started = Runner(env)
+    try:
+        yield started
+    finally:
+        started.close()
 
 
 def _check(path: Path, tally: Tally, tables: tuple[str, ...] = ("sessions", "symptoms", "runs")) -> int:
@@ -101,101 +137,66 @@ def _check(path: Path, tally: Tally, tables: tuple[str, ...] = ("sessions", "sym
     return len(tally.confirmed)
 
 
-def test_cli_commands_killed_at_random_points(journal: Path, env: dict[str, str]) -> None:
-    rng = random.Random(20261125)
-    # How long a whole command takes here: kills are spread over that time, so they land during the import,
-    # the open, the transaction and the commit alike.
-    # Measured two at a time, as the loop runs them.
-    start = time.monotonic()
-    calibration = [
-        subprocess.Popen(
-            [sys.executable, "-m", "hamjournal", "pain", "0", "--note", f"calibration-{n}"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-        )
-        for n in range(PARALLEL)
-    ]
-    assert [process.wait(timeout=60) for process in calibration] == [0] * PARALLEL
-    durations = [time.monotonic() - start]
-    tally = Tally(
-        started={f"calibration-{n}" for n in range(PARALLEL)},
-        confirmed={f"calibration-{n}": "symptoms" for n in range(PARALLEL)},
-    )
-    running: list[tuple[subprocess.Popen[str], float, float, str, str]] = []
-    began = time.monotonic()
+def _check_backups(folder: Path) -> None:
+    """A killed backup leaves at most a hidden partial copy: every file under a backup's name is whole.
+    Then all of them go, so the next command makes (and can be killed in) today's backup again."""
+    if not folder.exists():
+        return
+    for path in folder.glob("daily-*.db"):
+        check_backup_file(path)
+        path.unlink()
+    for path in folder.glob(f".*{PARTIAL_SUFFIX}"):
+        path.unlink()
 
-    def more() -> bool:
-        elapsed = time.monotonic() - began
-        enough = len(tally.confirmed) > CLI_MIN_CONFIRMED and tally.kills >= CLI_MIN_KILLS
-        return elapsed < CLI_LIMIT_S and (elapsed < CLI_BUDGET_S or not enough)
 
-    number = 0
-    while more() or running:
-        while len(running) < PARALLEL and more():
-            number += 1
-            kind = rng.choice(list(COMMANDS))
-            args, table, confirmation = COMMANDS[kind]
-            note = f"crash-{number}"
-            process = subprocess.Popen(
-                [sys.executable, "-m", "hamjournal", *args, "--note", note],
-                env=env,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-                text=True,
-            )
+def test_cli_commands_killed_at_every_step(journal: Path, runner: Runner, data_dir: Path) -> None:
+    tally = Tally()
+    steps: dict[str, int] = {}
+    for kind, (args, table, confirmation) in COMMANDS.items():
+        for step in range(1, MAX_STEPS + 1):
+            note = f"{kind}-{step}"
             tally.runs += 1
             tally.started.add(note)
-            # Half the kills land anywhere in a typical run, half late in it or after: those mostly find the
-            # confirmation printed, and a machine slowed by other work still gets both kinds.
-            full = statistics.median(durations[-9:])  # follows the machine's load as it changes
-            late = rng.random() < 0.5
-            delay = rng.uniform(0.9 * full, 2.0 * full) if late else rng.uniform(0.2 * full, 0.9 * full)
-            running.append((process, time.monotonic(), delay, note, table))
-        time.sleep(0.005)
-        for item in [r for r in running if r[0].poll() is not None or time.monotonic() >= r[1] + r[2]]:
-            process, began_at, _, note, table = item
-            running.remove(item)
-            if process.poll() is not None:
-                durations.append(time.monotonic() - began_at)
-            out = _stop(process, tally)
-            confirmation = next(c for a, t, c in COMMANDS.values() if t == table)
-            if out.startswith(confirmation):
+            [done] = runner.run({"cli": [*args, "--note", note], "step": step})
+            if done["stdout"].startswith(confirmation):
                 tally.confirmed[note] = table
+            elif note in notes(journal, table):
+                tally.saved_unconfirmed += 1
+            else:
+                tally.lost_unconfirmed += 1
+            _check_backups(data_dir / "backups")
+            if done["returncode"] != KILLED:
+                # The command got past its last step: every earlier point has had its kill.
+                assert done["returncode"] == 0, done["stderr"]
+                assert note in tally.confirmed, done["stdout"]
+                steps[kind] = step
+                break
+            tally.kills += 1
+        else:
+            pytest.fail(f"`hamjournal {kind}` was never killed at step {MAX_STEPS}: the crash hook is not working")
     checked = _check(journal, tally)
-    print(f"\nCLI crash test: {tally.runs} runs, {tally.kills} killed, {tally.finished} finished, {checked} checked")
-    assert tally.kills >= CLI_MIN_KILLS, "too few kills landed while a command ran: the test proved little"
-    assert checked > CLI_MIN_CONFIRMED
+    print(
+        f"\nCLI crash test: {tally.runs} runs, {tally.kills} killed (steps per command: {steps}), "
+        f"{checked} confirmed and checked, {tally.saved_unconfirmed} saved but killed before confirming, "
+        f"{tally.lost_unconfirmed} killed before the commit"
+    )
+    # The kills fell on both sides of each commit: before it (the entry was not kept) and after it (kept,
+    # although its confirmation never came).
+    assert tally.lost_unconfirmed >= len(COMMANDS)
+    assert tally.saved_unconfirmed >= len(COMMANDS)
 
 
-def test_a_process_holding_the_journal_killed_while_writing(journal: Path, env: dict[str, str]) -> None:
-    rng = random.Random(7)
+def test_a_process_holding_the_journal_killed_while_writing(journal: Path, runner: Runner) -> None:
     tally = Tally()
-    began = time.monotonic()
-    number = 0
-    while time.monotonic() - began < WRITER_LIMIT_S and (
-        time.monotonic() - began < WRITER_BUDGET_S
-        or len(tally.confirmed) < WRITER_MIN_CONFIRMED
-        or tally.runs < WRITER_MIN_RUNS
-    ):
-        writers = []
-        for _ in range(PARALLEL):
-            number += 1
-            tag = f"writer{number}"
-            process = subprocess.Popen(
-                [sys.executable, "-c", WRITER, str(journal), tag],
-                env=env,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-                text=True,
-            )
-            tally.runs += 1
-            writers.append((process, tag))
-        # Kill once the writers are saving (their first line), however long their start took here.
-        first = [process.stdout.readline() for process, _ in writers]  # type: ignore[union-attr]
-        time.sleep(rng.uniform(0.05, 0.5))
-        for (process, tag), line in zip(writers, first, strict=True):
-            out = line + _stop(process, tally)
-            saved = out.splitlines()
+    for round_ in range(1, WRITER_ROUNDS + 1):
+        # Two writers at once, killed at different steps: they also compete for the lock.
+        tags = {step: f"writer{step}" for step in (round_, round_ + WRITER_ROUNDS)}
+        results = runner.run(*({"script": WRITER, "args": [str(journal), tag], "step": s} for s, tag in tags.items()))
+        tally.runs += len(results)
+        for tag, done in zip(tags.values(), results, strict=True):
+            assert done["returncode"] == KILLED, done["stderr"]  # it writes for ever: only the kill ends it
+            tally.kills += 1
+            saved = done["stdout"].splitlines()
             # The last line may be cut short by the kill; a cut line names no entry.
             for line in saved:
                 if line.startswith(f"{tag}-") and line.removeprefix(f"{tag}-").isdigit():
@@ -204,32 +205,26 @@ def test_a_process_holding_the_journal_killed_while_writing(journal: Path, env: 
             tally.started.update(f"{tag}-{n}" for n in range(1, len(saved) + 3))
     checked = _check(journal, tally)
     print(f"\nWriter crash test: {tally.runs} runs, {tally.kills} killed, {checked} confirmed writes checked")
-    assert tally.kills == tally.runs >= WRITER_MIN_RUNS
-    assert checked >= WRITER_MIN_CONFIRMED
+    assert tally.kills == tally.runs == 2 * WRITER_ROUNDS
+    # The later kills came after writes of every kind had been confirmed.
+    assert set(tally.confirmed.values()) == {"sessions", "symptoms", "runs"}
 
 
-def test_killed_while_creating_a_new_journal(tmp_path: Path, env: dict[str, str]) -> None:
-    """A first start killed at any point leaves no file, an empty one, or a journal: never a refused file."""
-    rng = random.Random(3)
-    kills = runs = 0
-    deadline = time.monotonic() + FRESH_BUDGET_S
-    while time.monotonic() < deadline:
-        runs += 1
-        path = tmp_path / f"fresh-{runs}.db"
-        process = subprocess.Popen(
-            [sys.executable, "-m", "hamjournal", "pain", "1", "--db", str(path)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(rng.uniform(0.2, 0.6))
-        if process.poll() is None:
-            process.send_signal(signal.SIGKILL)
-            kills += 1
-        process.wait()
+def test_killed_while_creating_a_new_journal(tmp_path: Path, runner: Runner) -> None:
+    """A first start killed at any step leaves no file, an empty one, or a journal: never a refused file."""
+    kills = 0
+    for step in range(1, MAX_STEPS + 1):
+        path = tmp_path / f"fresh-{step}.db"
+        [done] = runner.run({"cli": ["pain", "1", "--db", str(path)], "step": step})
         # The next start must just work on whatever the killed one left.
         Store.open(str(path)).close()
-    print(f"\nFirst-start crash test: {runs} runs, {kills} killed, every file reopened")
+        if done["returncode"] != KILLED:
+            assert done["returncode"] == 0, done["stderr"]
+            break
+        kills += 1
+    else:
+        pytest.fail(f"the first start was never killed at step {MAX_STEPS}: the crash hook is not working")
+    print(f"\nFirst-start crash test: {kills} killed (one at each step), every file reopened")
     assert kills >= 3
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from hamjournal.domain.models import Prescription
@@ -15,10 +16,20 @@ from hamjournal.ui.screens.log_session import LogSessionDialog
 from hamjournal.ui.screens.tempo_player import TempoPlayerScreen
 from hamjournal.ui.screens.week import WeekScreen
 from tests.ui.helpers import make_app, settle
-from tests.ui.player_support import FakeClock, wait_for_journal
+from tests.ui.player_support import FakeClock
 
 TODAY = dt.date(2026, 11, 25)
 BIG, SMALL = (100, 32), (60, 20)
+
+
+async def _open_journal(pilot: Pilot[object]) -> None:
+    # The journal opens in a worker; settle() waits for workers however long they take, so this waits for a
+    # number of rounds, not for a time a slow machine could overrun.
+    for _ in range(10):
+        if getattr(pilot.app, "journal", None) is not None:
+            return
+        await settle(pilot)
+    assert getattr(pilot.app, "journal", None) is not None, "the journal did not open"
 
 
 def _guard_text(app: object) -> str | None:
@@ -70,7 +81,7 @@ async def test_a_resize_during_the_tempo_player_loses_no_rep(journal_path: Path)
     clock = FakeClock()
     app = make_app(journal_path)
     async with app.run_test(size=BIG) as pilot:
-        await wait_for_journal(pilot)
+        await _open_journal(pilot)
         player = TempoPlayerScreen(
             "nordic", "band-assisted", Prescription(1, (2,), tempo="2-0-1-0"), TODAY,
             clock=clock, rest_s=3, lead_in_s=1,
@@ -78,6 +89,7 @@ async def test_a_resize_during_the_tempo_player_loses_no_rep(journal_path: Path)
         app.push_screen(player)
         await settle(pilot)
         clock.now += 4.5  # after a 1 s lead-in and a 3 s rep: the second rep's lowering
+        player.refresh_view()  # the tick its timer runs every 0.1 s, here without waiting for one
         await settle(pilot)
         counters = str(player.query_one("#counters").render())
         assert "Rep 2 of 2" in counters
@@ -89,6 +101,7 @@ async def test_a_resize_during_the_tempo_player_loses_no_rep(journal_path: Path)
         assert app.screen is player
         assert str(player.query_one("#counters").render()) == counters
         clock.now += 10  # past the end: the log dialog, prefilled
+        player.refresh_view()
         await settle(pilot)
         assert isinstance(app.screen, LogSessionDialog)
         await pilot.press("enter")
