@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from hamjournal.commands import open_service
-from hamjournal.domain.exercises import EXERCISES
+from hamjournal.domain.library.exercises import EXERCISES
 from hamjournal.domain.models import Prescription
 
 if TYPE_CHECKING:

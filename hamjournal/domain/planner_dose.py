@@ -14,8 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hamjournal.domain.dose import deload_prescription, dose_levels, entry_dose, match_level, nordic_programme_week
-from hamjournal.domain.exercises import get_exercise
+from hamjournal.domain.library.doses import (
+    deload_prescription,
+    dose_levels,
+    entry_dose,
+    match_level,
+    nordic_programme_week,
+)
+from hamjournal.domain.library.exercises import get_exercise
 from hamjournal.domain.models import Prescription
 from hamjournal.domain.planner_constants import PROGRAMME_WINDOW_DAYS
 from hamjournal.domain.thresholds import LAPSE_DAYS

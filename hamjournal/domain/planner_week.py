@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from hamjournal.domain.dose import deload_prescription
+from hamjournal.domain.library.doses import deload_prescription
 from hamjournal.domain.models import ASSESSMENT_NAMES, Injury, PlanItem, Prescription, Profile
 from hamjournal.domain.planner_blocks import SeasonWeek
 from hamjournal.domain.planner_calendar import (

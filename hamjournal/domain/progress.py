@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from hamjournal.domain import load
 from hamjournal.domain.errors import InvalidInput
-from hamjournal.domain.exercises import EXERCISES
+from hamjournal.domain.library.exercises import EXERCISES
 from hamjournal.domain.models import ASSESSMENT_NAMES, PAIRED_TESTS, Assessment, Profile
 from hamjournal.domain.thresholds import ACWR_MIN_DAYS, EWMA_ACUTE_N, EWMA_CHRONIC_N, pain_limit
 from hamjournal.domain.week import week_start

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from hamjournal.domain.dates import week_start
-from hamjournal.domain.exercises import EXERCISES
+from hamjournal.domain.library.exercises import EXERCISES
 from hamjournal.domain.models import Assessment, Profile
 from hamjournal.domain.progress import (
     MAX_CHART_POINTS,

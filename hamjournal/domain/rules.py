@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hamjournal.domain import load as load_maths
-from hamjournal.domain.dose import (
+from hamjournal.domain.library.doses import (
     deload_prescription,
     dose_source,
     entry_dose,
@@ -56,7 +56,8 @@ from hamjournal.domain.dose import (
     regress_target,
     volume,
 )
-from hamjournal.domain.exercises import EXERCISES, SLUGS, Exercise
+from hamjournal.domain.library.exercises import EXERCISES, SLUGS, Exercise
+from hamjournal.domain.library.sets import format_sets
 from hamjournal.domain.models import (
     Assessment,
     PlanItem,
@@ -67,7 +68,6 @@ from hamjournal.domain.models import (
     SetEntry,
     SymptomLog,
 )
-from hamjournal.domain.sets import format_sets
 from hamjournal.domain.thresholds import (
     ADVICE_WINDOW_DAYS,
     ASYMMETRY,

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hamjournal.domain.dates import week_start as week_start  # re-exported: the domain's calendar API
-from hamjournal.domain.exercises import EXERCISES
+from hamjournal.domain.library.exercises import EXERCISES
+from hamjournal.domain.library.sets import format_sets
 from hamjournal.domain.models import ASSESSMENT_NAMES, WEEKDAYS, PlanItem, Profile, Run, Session, SymptomLog
-from hamjournal.domain.sets import format_sets
 
 DONE, MISSED, PLANNED, SKIPPED, LOGGED = "done", "missed", "planned", "skipped", "logged"
 MARKS = {DONE: "✓", MISSED: "✗", PLANNED: "○", SKIPPED: "–", LOGGED: "•"}

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from hamjournal.domain.errors import InvalidInput
-from hamjournal.domain.exercises import (
+from hamjournal.domain.library.exercises import (
     EXERCISES,
     SLUGS,
     Exercise,
@@ -15,9 +15,9 @@ from hamjournal.domain.exercises import (
     format_exercise_text,
     get_exercise,
 )
-from hamjournal.domain.figures import FIGURE_HEIGHT, FIGURES, MAX_WIDTH, end_figure, figure_at, start_figure
-from hamjournal.domain.library_text import DOSE_PHASES
-from hamjournal.domain.tempo import parse_tempo
+from hamjournal.domain.library.figures import FIGURE_HEIGHT, FIGURES, MAX_WIDTH, end_figure, figure_at, start_figure
+from hamjournal.domain.library.guides import DOSE_PHASES
+from hamjournal.domain.library.tempo import parse_tempo
 
 # The slugs as design.md lists them: stable identifiers in the database, CLI and JSON.
 DESIGN_SLUGS = (

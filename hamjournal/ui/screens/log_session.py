@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.widgets import Input, Select
 
-from hamjournal.domain.exercises import EXERCISES
+from hamjournal.domain.library.exercises import EXERCISES
+from hamjournal.domain.library.sets import format_sets
 from hamjournal.domain.models import PlanItem, Prescription
-from hamjournal.domain.sets import format_sets
 from hamjournal.ui.screens.form import FormDialog, choice, text_input
 from hamjournal.ui.widgets.form_row import FormRow
 from hamjournal.ui.widgets.labels import short_name

@@ -9,9 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from hamjournal.domain.models import SetEntry
-from hamjournal.domain.sets import MAX_HOLD_S, format_sets
-from hamjournal.domain.tempo import (
+from hamjournal.domain.library.sets import MAX_HOLD_S, format_sets
+from hamjournal.domain.library.tempo import (
     EXPLOSIVE_S,
     MAX_PHASE_S,
     Phase,
@@ -22,6 +21,7 @@ from hamjournal.domain.tempo import (
     phase_boundaries,
     total_duration,
 )
+from hamjournal.domain.models import SetEntry
 
 READY = "READY"
 HOLD_STEP_S = 5  # +/- on a hold changes it by this much: a second more or less is no real change

@@ -15,10 +15,10 @@ from rich.text import Text
 from textual.strip import Strip
 from textual.visual import Visual
 
-from hamjournal.domain.exercises import Exercise
+from hamjournal.domain.library.exercises import Exercise
+from hamjournal.domain.library.sets import format_sets
+from hamjournal.domain.library.tempo import EXPLOSIVE
 from hamjournal.domain.models import Prescription, SetEntry
-from hamjournal.domain.sets import format_sets
-from hamjournal.domain.tempo import EXPLOSIVE
 from hamjournal.ui.widgets.figure import start_end_table
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from hamjournal.domain.figures import FIGURE_HEIGHT, end_figure, figure_at, start_figure
+from hamjournal.domain.library.figures import FIGURE_HEIGHT, end_figure, figure_at, start_figure
 
 
 class StartEndFigures:

@@ -52,7 +52,7 @@ def short_name(slug: str) -> str:
     """A few letters a runner recognises: "Nordic", "SL RDL"."""
     if slug in SHORT_NAMES:
         return SHORT_NAMES[slug]
-    from hamjournal.domain.exercises import EXERCISES
+    from hamjournal.domain.library.exercises import EXERCISES
 
     exercise = EXERCISES.get(slug)
     return exercise.name if exercise else slug
@@ -63,7 +63,7 @@ def compact_parts(entry: DayEntry) -> tuple[str, str]:
     if entry.kind == "plan" and entry.exercise in SHORT_TEST_NAMES:
         return "Test", SHORT_TEST_NAMES[entry.exercise]
     if entry.exercise:
-        from hamjournal.domain.exercises import EXERCISES
+        from hamjournal.domain.library.exercises import EXERCISES
 
         exercise = EXERCISES.get(entry.exercise)
         rest = entry.label

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from hamjournal.domain.errors import InvalidInput
-from hamjournal.domain.exercises import get_exercise
+from hamjournal.domain.library.exercises import get_exercise
 from hamjournal.domain.models import Prescription, SetEntry
 from hamjournal.domain.thresholds import (
     DELOAD_SET_CUT,

@@ -3,7 +3,7 @@
 Slugs are stable identifiers in the database, the CLI and JSON. Variants of one exercise (band-assisted,
 incline, partial range, weighted) are steps on its ladder, not new slugs. Ladders run from easiest to
 hardest; `default_step` is where a runner new to the exercise starts. The coaching text (setup, movement,
-cues, faults, dose, safety, sources) lives in `library_text.py` and is attached here as `Exercise.guide`.
+cues, faults, dose, safety, sources) lives in `guides.py` and is attached here as `Exercise.guide`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from hamjournal.domain.errors import InvalidInput
-from hamjournal.domain.library_text import GUIDES, Guide
+from hamjournal.domain.library.guides import GUIDES, Guide
 
 # Default for Exercise.guide; every exercise in EXERCISES gets its real guide from GUIDES.
 NO_GUIDE = Guide()

@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 
-from hamjournal.domain.exercises import EXERCISES
+from hamjournal.domain.library.exercises import EXERCISES
 from hamjournal.domain.models import ASSESSMENT_NAMES, PlanItem
 from hamjournal.domain.planner_dose import dose_text
 
