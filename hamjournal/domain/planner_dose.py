@@ -163,11 +163,7 @@ def nordic_week_dose(start: Advised, plan_week: int, programme_week: int) -> Pre
 
 def dose_text(dose: Prescription) -> str:
     """ "3x6", "12/10/8", "3x30s"."""
-    if dose.hold_s is not None:
-        return f"{dose.sets}x{dose.hold_s}s"
-    if dose.reps and len(set(dose.reps)) == 1:
-        return f"{dose.sets}x{dose.reps[0]}"
-    return "/".join(str(r) for r in dose.reps)
+    return dose.notation
 
 
 def action_text(item: Advised) -> str | None:

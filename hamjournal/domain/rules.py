@@ -57,7 +57,6 @@ from hamjournal.domain.library.doses import (
     volume,
 )
 from hamjournal.domain.library.exercises import EXERCISES, SLUGS, Exercise
-from hamjournal.domain.library.sets import format_sets
 from hamjournal.domain.models import (
     Assessment,
     PlanItem,
@@ -910,9 +909,7 @@ def _day_name(day: dt.date) -> str:
 
 
 def _show(p: Prescription) -> str:
-    if p.hold_s is not None:
-        return format_sets(tuple(SetEntry(reps=None, hold_s=p.hold_s) for _ in range(p.sets)))
-    return format_sets(tuple(SetEntry(reps=r) for r in p.reps))
+    return p.logged_notation
 
 
 def _describe(exercise: Exercise, step: str, p: Prescription) -> str:

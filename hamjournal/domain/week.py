@@ -131,13 +131,7 @@ def plan_label(item: PlanItem) -> str:
         return f"Reassessment: {ASSESSMENT_NAMES.get(item.exercise, item.exercise)}"
     ex = EXERCISES.get(item.exercise)
     name = ex.name if ex else item.exercise
-    rx = item.prescription
-    if rx.hold_s is not None:
-        dose = f"{rx.sets}x{rx.hold_s}s"
-    elif rx.reps and len(set(rx.reps)) == 1:
-        dose = f"{rx.sets}x{rx.reps[0]}"
-    else:
-        dose = "/".join(str(r) for r in rx.reps)
+    dose = item.prescription.notation
     step = f" · {item.step}" if item.step else ""
     deload = " (deload)" if item.deload else ""
     return f"{name} {dose}{step}{deload}"

@@ -24,11 +24,7 @@ DEFAULT_EXERCISE = "nordic"
 
 def prescribed_sets(rx: Prescription) -> str:
     """A plan's prescription in set notation: "2x5", "12/10/8", "3x30s"."""
-    if rx.hold_s is not None:
-        return f"{rx.sets}x{rx.hold_s}s"
-    if rx.reps and len(set(rx.reps)) == 1:
-        return f"{rx.sets}x{rx.reps[0]}"
-    return "/".join(str(r) for r in rx.reps)
+    return rx.notation
 
 
 def plan_values(item: PlanItem) -> dict[str, Any]:
