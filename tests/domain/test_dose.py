@@ -31,6 +31,7 @@ def rx(*reps: int, hold_s: int | None = None) -> Prescription:
 
 def test_every_exercise_has_doses() -> None:
     assert set(DOSES) == set(SLUGS)
+    assert all(DOSES[slug] is EXERCISES[slug].doses for slug in SLUGS)
 
 
 @pytest.mark.parametrize("slug", SLUGS)

@@ -105,7 +105,7 @@ class TempoPlayerScreen(JournalScreen[None]):
                 yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="phase-bar")
                 yield Static("", id="counters")
                 yield Static("", id="clock")
-            yield PoseView(self.exercise.slug, id="pose")
+            yield PoseView(self.exercise.figure, id="pose")
         yield Static("", id="status")
         yield KeyFooter()
 
