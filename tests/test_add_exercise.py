@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList, Select
+from textual.widgets import OptionList, Select, Static
 
 from hamjournal.cli import main
 from hamjournal.domain.library import dose_tables
@@ -16,11 +16,12 @@ from hamjournal.domain.library.doses import dose_source, entry_dose
 from hamjournal.domain.library.exercises import EXERCISES, SLUGS, Exercise, Step, get_exercise
 from hamjournal.domain.library.guides import DOSE_PHASES, Guide
 from hamjournal.domain.planner_week import DRILL_SLUGS
-from hamjournal.ui.screens.exercises import ExercisesScreen
+from hamjournal.ui.screens.exercises import ExerciseDetailScreen, ExercisesScreen
 from hamjournal.ui.screens.log_session import LogSessionDialog
 from hamjournal.ui.screens.plan_item import AddPlanItemDialog
 from hamjournal.ui.widgets.labels import short_name
 from tests.ui.player_support import journal_app, settle, wait_for_journal
+from tests.ui.test_exercises_screen import plain
 
 TODAY = "2026-11-25"
 
@@ -104,8 +105,16 @@ async def test_library_log_and_plan_dialogs_offer_it(good_morning: Exercise, jou
         options = library.query_one("#exercise-list", OptionList)
         shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert shown[-1] == "Good morning"
-        await pilot.press("escape")
+        await pilot.press(*"good morning", "enter")  # its page: ladder, coaching text and entry dose
         await settle(pilot)
+        page = app.screen
+        assert isinstance(page, ExerciseDetailScreen) and page.exercise is good_morning
+        text = plain(page.query_one("#page-text", Static))
+        assert "Light bar across the upper back".lower() in text.lower() and "Hips back, not down." in text
+        assert "2x6 at 3-0-1-0" in text
+        for _ in range(3):  # page, filter, library
+            await pilot.press("escape")
+            await settle(pilot)
 
         for dialog in (LogSessionDialog(app.today()), AddPlanItemDialog(app.today())):
             app.push_screen(dialog)
