@@ -366,7 +366,7 @@ async def _until(pilot: Any, condition: Callable[[], bool], timeout: float = 30)
 
 def _select_planned_tempo(week: Any) -> bool:
     """Select a session still to do, with a tempo, in the week shown (for `s`); False when the week has none."""
-    from hamjournal.domain.exercises import EXERCISES
+    from hamjournal.domain.library.exercises import EXERCISES
 
     if week.week is None:
         return False

@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from hamjournal.commands import open_service
-from hamjournal.domain.exercises import EXERCISES
+from hamjournal.domain.library.exercises import EXERCISES
 from hamjournal.domain.models import Prescription
 
 if TYPE_CHECKING:
@@ -50,10 +50,4 @@ def format_advice(found: AdviceReport) -> str:
 
 
 def _dose(rx: Prescription | None) -> str:
-    if rx is None:
-        return ""
-    if rx.hold_s is not None:
-        return f"{rx.sets}x{rx.hold_s}s"
-    if rx.reps and len(set(rx.reps)) == 1:
-        return f"{rx.sets}x{rx.reps[0]}"
-    return "/".join(str(r) for r in rx.reps)
+    return "" if rx is None else rx.notation

@@ -6,7 +6,7 @@ import argparse
 import json
 
 from hamjournal.domain.entries import given
-from hamjournal.domain.exercises import (
+from hamjournal.domain.library.exercises import (
     EXERCISES,
     SLUGS,
     exercise_dict,

@@ -12,9 +12,9 @@ import sys
 from hamjournal import config
 from hamjournal.commands import open_service
 from hamjournal.domain import entries
-from hamjournal.domain.exercises import EXERCISES
+from hamjournal.domain.library.exercises import EXERCISES
+from hamjournal.domain.library.sets import format_sets
 from hamjournal.domain.models import Run, Session, SymptomLog
-from hamjournal.domain.sets import format_sets
 from hamjournal.domain.thresholds import STOP_PAIN
 
 

@@ -53,7 +53,7 @@ def run(args: argparse.Namespace, service: JournalService) -> int:
 
 def export_ics(service: JournalService, weeks: int = DEFAULT_WEEKS) -> str:
     """The plan from today (generated and the runner's own items) as an iCalendar file's text."""
-    from hamjournal.domain.ics import plan_to_ics
+    from hamjournal.domain.formats.ics import plan_to_ics
 
     found = service.plan(weeks)
     return plan_to_ics(found.items, service.today())

@@ -23,10 +23,10 @@ from hamjournal.domain.models import Journal
 
 # format -> (module, function taking a Journal and returning text). Adding a format is one line here.
 EXPORTERS: dict[str, tuple[str, str]] = {
-    "json": ("hamjournal.domain.journal_json", "dumps_journal"),
-    "csv": ("hamjournal.domain.journal_csv", "journal_to_csv"),
+    "json": ("hamjournal.domain.formats.journal_json", "dumps_journal"),
+    "csv": ("hamjournal.domain.formats.journal_csv", "journal_to_csv"),
     # Listed so --format accepts it; export() renders the plan through commands.plan instead.
-    "ics": ("hamjournal.domain.ics", "plan_to_ics"),
+    "ics": ("hamjournal.domain.formats.ics", "plan_to_ics"),
 }
 FORMATS: tuple[str, ...] = tuple(EXPORTERS)
 
@@ -64,7 +64,7 @@ def export(args: argparse.Namespace) -> int:
 
 def import_(args: argparse.Namespace) -> int:
     """Add (or with --replace, swap in) a Journal JSON file, all or nothing."""
-    from hamjournal.domain.journal_json import loads_journal
+    from hamjournal.domain.formats.journal_json import loads_journal
 
     path = Path(args.file).expanduser()
     text = read_text(path)

@@ -18,7 +18,7 @@ import math
 import random
 from dataclasses import dataclass, field
 
-from hamjournal.domain.exercises import get_exercise
+from hamjournal.domain.library.exercises import get_exercise
 from hamjournal.domain.models import (
     Assessment,
     Injury,

@@ -10,7 +10,9 @@ import datetime as dt
 
 from hamjournal.domain import validation as v
 from hamjournal.domain.errors import InvalidInput
-from hamjournal.domain.exercises import get_exercise
+from hamjournal.domain.library.exercises import get_exercise
+from hamjournal.domain.library.sets import parse_sets
+from hamjournal.domain.library.tempo import format_tempo, parse_tempo
 from hamjournal.domain.models import (
     ASSESSMENT_TESTS,
     CHECKIN_TIMES,
@@ -23,8 +25,6 @@ from hamjournal.domain.models import (
     Session,
     SymptomLog,
 )
-from hamjournal.domain.sets import parse_sets
-from hamjournal.domain.tempo import format_tempo, parse_tempo
 
 Value = str | int | float | None
 

@@ -7,6 +7,7 @@ Every record is a frozen dataclass so rules and planners can take history as inp
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -176,6 +177,18 @@ class Assessment:
     id: int | None = None
 
 
+def set_notation(values: Sequence[str]) -> str:
+    """Per-set amounts ("6", "30s") in the shortest notation that parses back: "3x6", "12/10/8", "6"; "-" for none.
+
+    The one writer of set notation: logged sets (`sets.format_sets`) and doses (`Prescription.notation`) use it.
+    """
+    if not values:
+        return "-"
+    if len(set(values)) == 1 and len(values) > 1:
+        return f"{len(values)}x{values[0]}"
+    return "/".join(values)
+
+
 @dataclass(frozen=True)
 class Prescription:
     """What to do in one planned session."""
@@ -184,6 +197,32 @@ class Prescription:
     reps: tuple[int, ...]
     hold_s: int | None = None
     tempo: str | None = None
+
+    @property
+    def notation(self) -> str:
+        """The dose in set notation, the set count always said: "3x6", "12/10/8", "3x30s", "1x12".
+
+        What plans, advice and calendars show; "" for a dose without reps or holds.
+        """
+        if self.hold_s is None and not self.reps:
+            return ""
+        if self.hold_s is not None or len(set(self.reps)) == 1:
+            # The count is `sets`, which a hold without per-set reps still has.
+            amount = f"{self.hold_s}s" if self.hold_s is not None else str(self.reps[0])
+            return f"{self.sets}x{amount}"
+        return set_notation(self.set_amounts)
+
+    @property
+    def logged_notation(self) -> str:
+        """The same sets as the log writes them (`sets.format_sets`): one set is just "6" or "30s"."""
+        return set_notation(self.set_amounts)
+
+    @property
+    def set_amounts(self) -> tuple[str, ...]:
+        """What each set asks for: reps ("6") or a hold ("30s")."""
+        if self.hold_s is not None:
+            return (f"{self.hold_s}s",) * self.sets
+        return tuple(str(r) for r in self.reps)
 
 
 @dataclass(frozen=True)

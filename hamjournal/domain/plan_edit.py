@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hamjournal.domain.dose import prescription_from_sets
 from hamjournal.domain.entries import given
 from hamjournal.domain.errors import InvalidInput
-from hamjournal.domain.exercises import get_exercise
+from hamjournal.domain.library.doses import prescription_from_sets
+from hamjournal.domain.library.exercises import get_exercise
+from hamjournal.domain.library.sets import parse_sets
 from hamjournal.domain.models import PlanItem
-from hamjournal.domain.sets import parse_sets
 from hamjournal.domain.validation import parse_date
 
 MANUAL_WHY = "added by you"

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hamjournal.domain.dose import (
+from hamjournal.domain.library.doses import (
     deload_prescription,
     dose_levels,
     entry_dose,
@@ -22,7 +22,7 @@ from hamjournal.domain.dose import (
     nordic_programme_week,
     volume,
 )
-from hamjournal.domain.exercises import get_exercise
+from hamjournal.domain.library.exercises import get_exercise
 from hamjournal.domain.models import Prescription
 from hamjournal.domain.planner_constants import PROGRAMME_WINDOW_DAYS
 from hamjournal.domain.thresholds import LAPSE_DAYS
@@ -187,11 +187,7 @@ def nordic_week_dose(start: Advised, plan_week: int, programme_week: int) -> Pre
 
 def dose_text(dose: Prescription) -> str:
     """ "3x6", "12/10/8", "3x30s"."""
-    if dose.hold_s is not None:
-        return f"{dose.sets}x{dose.hold_s}s"
-    if dose.reps and len(set(dose.reps)) == 1:
-        return f"{dose.sets}x{dose.reps[0]}"
-    return "/".join(str(r) for r in dose.reps)
+    return dose.notation
 
 
 def action_text(item: Advised) -> str | None:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from itertools import groupby
 
-from hamjournal.domain.ics import summary
+from hamjournal.domain.formats.ics import summary
 from hamjournal.domain.planner import Plan
 from hamjournal.domain.planner_blocks import SeasonWeek
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from hamjournal.domain.library.exercises import slugs_where
 from hamjournal.domain.models import ASSESSMENT_NAMES, Injury, PlanItem, Prescription, Profile
 from hamjournal.domain.planner_blocks import SeasonWeek
 from hamjournal.domain.planner_calendar import (
@@ -71,7 +72,8 @@ DRILLS: dict[str, tuple[tuple[str, int], ...]] = {
     "race": (("strides", 1),),
     "recovery": (("strides", 1),),
 }
-DRILL_SLUGS = frozenset({"strides", "incline-accelerations"})
+# Run drills are booked on run days and never twice on one day; which slugs they are is in their records.
+DRILL_SLUGS = slugs_where(lambda exercise: exercise.is_drill)
 TESTS_PREVENTION = ("sl-bridge-reps", "nordic-lowering-s")
 TESTS_REHAB = ("aslr-deg", "sl-bridge-reps", "h-test-insecurity")
 ASKLING_SESSIONS = 3

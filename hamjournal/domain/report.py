@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hamjournal.domain.exercises import EXERCISES
+from hamjournal.domain.library.exercises import EXERCISES
 from hamjournal.domain.models import PAIRED_TESTS, Assessment, Profile
 from hamjournal.domain.progress.asymmetry import TEST_NAMES, TEST_UNITS, assessment_asymmetry
 from hamjournal.domain.progress.rows import DayCheckin, DayPain, DayVolume

@@ -44,7 +44,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from hamjournal.domain import load as load_maths
-from hamjournal.domain.dose import (
+from hamjournal.domain.library.doses import (
     deload_prescription,
     dose_source,
     entry_dose,
@@ -56,7 +56,7 @@ from hamjournal.domain.dose import (
     regress_target,
     volume,
 )
-from hamjournal.domain.exercises import EXERCISES, SLUGS, Exercise
+from hamjournal.domain.library.exercises import EXERCISES, SLUGS, Exercise
 from hamjournal.domain.models import (
     Assessment,
     PlanItem,
@@ -67,7 +67,6 @@ from hamjournal.domain.models import (
     SetEntry,
     SymptomLog,
 )
-from hamjournal.domain.sets import format_sets
 from hamjournal.domain.thresholds import (
     ADVICE_WINDOW_DAYS,
     ASYMMETRY,
@@ -916,9 +915,7 @@ def _day_name(day: dt.date) -> str:
 
 
 def _show(p: Prescription) -> str:
-    if p.hold_s is not None:
-        return format_sets(tuple(SetEntry(reps=None, hold_s=p.hold_s) for _ in range(p.sets)))
-    return format_sets(tuple(SetEntry(reps=r) for r in p.reps))
+    return p.logged_notation
 
 
 def _describe(exercise: Exercise, step: str, p: Prescription) -> str:

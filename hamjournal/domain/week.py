@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hamjournal.domain.dates import week_start as week_start  # re-exported: the domain's calendar API
-from hamjournal.domain.exercises import EXERCISES
+from hamjournal.domain.library.exercises import EXERCISES
+from hamjournal.domain.library.sets import format_sets
 from hamjournal.domain.models import ASSESSMENT_NAMES, WEEKDAYS, PlanItem, Profile, Run, Session, SymptomLog
-from hamjournal.domain.sets import format_sets
 
 DONE, MISSED, PLANNED, SKIPPED, LOGGED = "done", "missed", "planned", "skipped", "logged"
 # A planned item of today or later while the advice says stop: nothing to do until a professional's all-clear.
@@ -143,13 +143,7 @@ def plan_label(item: PlanItem) -> str:
         return f"Reassessment: {ASSESSMENT_NAMES.get(item.exercise, item.exercise)}"
     ex = EXERCISES.get(item.exercise)
     name = ex.name if ex else item.exercise
-    rx = item.prescription
-    if rx.hold_s is not None:
-        dose = f"{rx.sets}x{rx.hold_s}s"
-    elif rx.reps and len(set(rx.reps)) == 1:
-        dose = f"{rx.sets}x{rx.reps[0]}"
-    else:
-        dose = "/".join(str(r) for r in rx.reps)
+    dose = item.prescription.notation
     step = f" · {item.step}" if item.step else ""
     deload = " (deload)" if item.deload else ""
     return f"{name} {dose}{step}{deload}"

@@ -103,7 +103,7 @@ def server_backup(engine: Engine, label: str, target: Path) -> Path:
     The files are written into a hidden folder beside `target`, which is renamed when complete, so a crash
     never leaves half a backup under a backup's name.
     """
-    from hamjournal.domain.journal_json import dumps_journal
+    from hamjournal.domain.formats.journal_json import dumps_journal
     from hamjournal.store.copy import read_all
 
     if target.exists():

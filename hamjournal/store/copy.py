@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, delete, func, insert, select
 
 from hamjournal.config import is_url
-from hamjournal.domain.journal_json import dumps_journal
+from hamjournal.domain.formats.journal_json import dumps_journal
 from hamjournal.domain.models import Journal
 from hamjournal.store import convert, schema
 from hamjournal.store.engine import lock_for_write, open_engine, translate_errors

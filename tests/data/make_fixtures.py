@@ -71,7 +71,7 @@ EXTRA = {
 def write_data() -> None:
     """journal-v1.json from the demo generator (2 weeks to TODAY) plus EXTRA; only when it is missing."""
     from hamjournal.domain.demo import demo_journal
-    from hamjournal.domain.journal_json import journal_to_dict
+    from hamjournal.domain.formats.journal_json import journal_to_dict
 
     data = journal_to_dict(demo_journal(TODAY, 2))
     for key, records in EXTRA.items():
@@ -81,7 +81,7 @@ def write_data() -> None:
 
 def build(target: Path) -> None:
     """The data in a journal of the current schema version, as one self-contained file (no -wal)."""
-    from hamjournal.domain.journal_json import loads_journal
+    from hamjournal.domain.formats.journal_json import loads_journal
     from hamjournal.store.repo import Store
 
     journal = loads_journal(DATA.read_text(encoding="utf-8"), TODAY)

@@ -6,7 +6,7 @@ import csv
 import datetime as dt
 import io
 
-from hamjournal.domain.journal_csv import COLUMNS, journal_to_csv
+from hamjournal.domain.formats.journal_csv import COLUMNS, journal_to_csv
 from hamjournal.domain.models import (
     Assessment,
     Journal,

@@ -13,8 +13,8 @@ import pytest
 
 from hamjournal.domain.demo import demo_journal
 from hamjournal.domain.errors import InvalidInput
-from hamjournal.domain.exercises import get_exercise
-from hamjournal.domain.journal_json import journal_from_dict, journal_to_dict
+from hamjournal.domain.formats.journal_json import journal_from_dict, journal_to_dict
+from hamjournal.domain.library.exercises import get_exercise
 from hamjournal.domain.models import Journal, Session
 
 TODAY = dt.date(2026, 11, 25)  # a Wednesday: a Nordic day in the maintenance phase
@@ -172,7 +172,7 @@ def test_profile_has_an_a_race_ahead_and_a_past_b_race() -> None:
 
 def test_domain_imports_no_ui_or_database() -> None:
     code = (
-        "import sys, hamjournal.domain.demo, hamjournal.domain.journal_json;"
+        "import sys, hamjournal.domain.demo, hamjournal.domain.formats.journal_json;"
         "bad = [m for m in ('textual', 'sqlalchemy') if m in sys.modules]; print(bad); sys.exit(1 if bad else 0)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)

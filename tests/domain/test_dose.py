@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hamjournal.domain.dose import (
+from hamjournal.domain.errors import InvalidInput
+from hamjournal.domain.library.doses import (
     DOSES,
     deload_prescription,
     dose_levels,
@@ -19,10 +20,9 @@ from hamjournal.domain.dose import (
     progress_target,
     regress_target,
 )
-from hamjournal.domain.errors import InvalidInput
-from hamjournal.domain.exercises import EXERCISES, SLUGS
+from hamjournal.domain.library.exercises import EXERCISES, SLUGS
+from hamjournal.domain.library.sets import parse_sets
 from hamjournal.domain.models import Prescription
-from hamjournal.domain.sets import parse_sets
 
 
 def rx(*reps: int, hold_s: int | None = None) -> Prescription:
@@ -31,6 +31,7 @@ def rx(*reps: int, hold_s: int | None = None) -> Prescription:
 
 def test_every_exercise_has_doses() -> None:
     assert set(DOSES) == set(SLUGS)
+    assert all(DOSES[slug] is EXERCISES[slug].doses for slug in SLUGS)
 
 
 @pytest.mark.parametrize("slug", SLUGS)

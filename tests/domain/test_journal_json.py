@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from hamjournal.domain.errors import InvalidInput
-from hamjournal.domain.journal_json import dumps_journal, journal_from_dict, journal_to_dict, loads_journal
+from hamjournal.domain.formats.journal_json import dumps_journal, journal_from_dict, journal_to_dict, loads_journal
 from hamjournal.domain.models import (
     Assessment,
     Injury,

@@ -9,10 +9,10 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hamjournal.domain.exercises import EXERCISES
+from hamjournal.domain.library.exercises import EXERCISES
+from hamjournal.domain.library.sets import parse_sets
 from hamjournal.domain.models import Profile, Run, Session, SymptomLog
 from hamjournal.domain.rules import HISTORY_DAYS, advise
-from hamjournal.domain.sets import parse_sets
 from hamjournal.domain.thresholds import PROGRESS_MIN_SPAN_DAYS, STOP_PAIN, STOP_WINDOW_DAYS, pain_limit
 from tests.domain.history import TODAY
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hamjournal.domain.errors import InvalidInput
-from hamjournal.domain.tempo import Tempo, format_tempo, parse_tempo
+from hamjournal.domain.library.tempo import Tempo, format_tempo, parse_tempo
 
 
 @pytest.mark.parametrize(

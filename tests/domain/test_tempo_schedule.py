@@ -10,8 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hamjournal.domain.errors import InvalidInput
-from hamjournal.domain.models import Prescription
-from hamjournal.domain.tempo import (
+from hamjournal.domain.library.tempo import (
     DEFAULT_REST_S,
     Phase,
     PlayerPlan,
@@ -23,6 +22,7 @@ from hamjournal.domain.tempo import (
     plan_from_prescription,
     total_duration,
 )
+from hamjournal.domain.models import Prescription
 
 L, P, U, T, H, R, D = (Phase.LOWER, Phase.PAUSE, Phase.UP, Phase.PAUSE_TOP, Phase.HOLD, Phase.REST, Phase.DONE)
 

@@ -290,7 +290,7 @@ def test_a_full_disk_is_a_message_and_changes_nothing(
 
     # Most of a year of generated history needs many new pages: the import must fail whole.
     from hamjournal.domain.demo import demo_journal
-    from hamjournal.domain.journal_json import dumps_journal
+    from hamjournal.domain.formats.journal_json import dumps_journal
 
     export = journal.parent / "history.json"
     export.write_text(dumps_journal(demo_journal(dt.date(2026, 11, 25), 40)))

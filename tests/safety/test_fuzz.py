@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 
 from hamjournal.cli import main
 from hamjournal.domain.errors import InvalidInput
-from hamjournal.domain.journal_json import loads_journal
-from hamjournal.domain.sets import MAX_SETS, format_sets, parse_sets
-from hamjournal.domain.tempo import format_tempo, parse_tempo
+from hamjournal.domain.formats.journal_json import loads_journal
+from hamjournal.domain.library.sets import MAX_SETS, format_sets, parse_sets
+from hamjournal.domain.library.tempo import format_tempo, parse_tempo
 from tests.safety.conftest import dump
 
 DATA = Path(__file__).resolve().parents[1] / "data"

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import Connection, text
 
 from hamjournal.cli import main
-from hamjournal.domain.journal_json import journal_to_dict, loads_journal
+from hamjournal.domain.formats.journal_json import journal_to_dict, loads_journal
 from hamjournal.services import JournalService
 from hamjournal.store import backup, schema
 from hamjournal.store.errors import JournalError

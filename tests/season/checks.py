@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from hamjournal.domain.dose import entry_dose, match_level, prescription_from_sets, volume
-from hamjournal.domain.exercises import get_exercise
+from hamjournal.domain.library.doses import entry_dose, match_level, prescription_from_sets, volume
+from hamjournal.domain.library.exercises import get_exercise
+from hamjournal.domain.library.sets import format_sets
 from hamjournal.domain.models import PlanItem, Prescription, SetEntry
-from hamjournal.domain.sets import format_sets
 from tests.season.simulator import DayRecord, SeasonResult
 from tests.season.table import is_deload_week, nordic_sessions
 

@@ -6,9 +6,9 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 
-from hamjournal.domain.dose import nordic_programme_week
+from hamjournal.domain.library.doses import nordic_programme_week
+from hamjournal.domain.library.sets import format_sets
 from hamjournal.domain.models import Session
-from hamjournal.domain.sets import format_sets
 from tests.season.simulator import DayRecord, SeasonResult
 
 ACTIONS = ("progress", "hold", "regress", "deload", "stop")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, update
 
-from hamjournal.domain.journal_json import dumps_journal
+from hamjournal.domain.formats.journal_json import dumps_journal
 from hamjournal.store import repo, schema
 from hamjournal.store.copy import copy_journal, read_all
 from hamjournal.store.engine import open_engine

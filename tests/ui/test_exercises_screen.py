@@ -9,7 +9,7 @@ import pytest
 from rich.console import Console
 from textual.widgets import Input, OptionList, Static
 
-from hamjournal.domain.exercises import EXERCISES
+from hamjournal.domain.library.exercises import EXERCISES
 from hamjournal.ui.screens.exercises import ExerciseDetailScreen, ExercisesScreen, filter_exercises
 from hamjournal.ui.screens.tempo_player import TempoPlayerScreen
 from tests.ui.player_support import journal_app, settle, wait_for_journal

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from hamjournal.domain.library.tempo import make_plan
 from hamjournal.domain.models import SetEntry
-from hamjournal.domain.tempo import make_plan
 from hamjournal.ui.screens.player_clock import Stopwatch
 from hamjournal.ui.screens.player_view import (
     countdown_text,

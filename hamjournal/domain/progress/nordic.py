@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from hamjournal.domain.exercises import EXERCISES
+from hamjournal.domain.library.exercises import EXERCISES
 from hamjournal.domain.progress.buckets import bucket_index, per_week
 from hamjournal.domain.progress.data import ProgressInputs
 from hamjournal.domain.progress.rows import DayRows

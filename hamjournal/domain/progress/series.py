@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 
 from hamjournal.domain import load
 from hamjournal.domain.dates import week_start
-from hamjournal.domain.exercises import EXERCISES
+from hamjournal.domain.library.exercises import EXERCISES
 from hamjournal.domain.progress.ranges import days, weeks
 from hamjournal.domain.progress.rows import DayRun, DayVolume
 from hamjournal.domain.thresholds import ACWR_MIN_DAYS, EWMA_ACUTE_N, EWMA_CHRONIC_N

@@ -56,7 +56,7 @@ class AdviceReady(Message):
 
 def step_name(slug: str, step: str | None) -> str:
     """The ladder step's name ("Band-assisted"), or the slug when the library does not know it."""
-    from hamjournal.domain.exercises import EXERCISES
+    from hamjournal.domain.library.exercises import EXERCISES
 
     exercise = EXERCISES.get(slug)
     if exercise is None or step is None:
@@ -67,7 +67,7 @@ def step_name(slug: str, step: str | None) -> str:
 
 def exercise_name(slug: str) -> str:
     """The library's full name: "Nordic hamstring curl"."""
-    from hamjournal.domain.exercises import EXERCISES
+    from hamjournal.domain.library.exercises import EXERCISES
 
     exercise = EXERCISES.get(slug)
     return exercise.name if exercise else slug

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from hamjournal.domain.exercises import EXERCISES, Exercise, get_exercise
+from hamjournal.domain.library.exercises import EXERCISES, Exercise, get_exercise
 from hamjournal.domain.models import Prescription
 from hamjournal.ui.screens.base import JournalScreen
 from hamjournal.ui.widgets.app_header import AppHeader
@@ -37,7 +37,7 @@ def first_dose(slug: str) -> Prescription | None:
     ex = get_exercise(slug)
     if ex.default_tempo is None:
         return None
-    from hamjournal.domain.dose import entry_dose
+    from hamjournal.domain.library.doses import entry_dose
 
     return entry_dose(slug)
 

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.widgets import Input, Select
 
-from hamjournal.domain.exercises import EXERCISES
+from hamjournal.domain.library.exercises import EXERCISES
+from hamjournal.domain.library.sets import format_sets
 from hamjournal.domain.models import PlanItem, Prescription
-from hamjournal.domain.sets import format_sets
 from hamjournal.ui.screens.form import FormDialog, choice, text_input
 from hamjournal.ui.widgets.form_row import FormRow
 from hamjournal.ui.widgets.labels import short_name
@@ -24,11 +24,7 @@ DEFAULT_EXERCISE = "nordic"
 
 def prescribed_sets(rx: Prescription) -> str:
     """A plan's prescription in set notation: "2x5", "12/10/8", "3x30s"."""
-    if rx.hold_s is not None:
-        return f"{rx.sets}x{rx.hold_s}s"
-    if rx.reps and len(set(rx.reps)) == 1:
-        return f"{rx.sets}x{rx.reps[0]}"
-    return "/".join(str(r) for r in rx.reps)
+    return rx.notation
 
 
 def plan_values(item: PlanItem) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.widgets import Select
 
-from hamjournal.domain.exercises import EXERCISES
+from hamjournal.domain.library.exercises import EXERCISES
 from hamjournal.ui.screens.form import FormDialog, text_input
 from hamjournal.ui.screens.log_session import day_text, exercise_rows, ladder_options
 from hamjournal.ui.widgets.form_row import FormRow

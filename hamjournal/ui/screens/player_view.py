@@ -9,9 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from hamjournal.domain.models import SetEntry
-from hamjournal.domain.sets import MAX_HOLD_S, format_sets
-from hamjournal.domain.tempo import (
+from hamjournal.domain.library.sets import MAX_HOLD_S
+from hamjournal.domain.library.tempo import (
     EXPLOSIVE_S,
     MAX_PHASE_S,
     Phase,
@@ -22,6 +21,7 @@ from hamjournal.domain.tempo import (
     phase_boundaries,
     total_duration,
 )
+from hamjournal.domain.models import SetEntry
 
 READY = "READY"
 HOLD_STEP_S = 5  # +/- on a hold changes it by this much: a second more or less is no real change
@@ -56,7 +56,7 @@ def clock_text(seconds: float) -> str:
 
 def dose_text(plan: PlayerPlan) -> str:
     """The sets as logged: "2x5", "12/10/8" or "3x30s"."""
-    return format_sets(planned_sets(plan))
+    return plan.prescription.logged_notation
 
 
 def planned_sets(plan: PlayerPlan) -> tuple[SetEntry, ...]:
@@ -163,7 +163,7 @@ def restart_point(old: PlayerPlan, new: PlayerPlan, elapsed_s: float) -> float:
 def describe_plan(plan: PlayerPlan) -> str:
     """ "2x5 at 4-0-1-0" or "3x30s hold"."""
     # "1x3", not the log's "3": on screen the set count is worth saying even when it is one.
-    sets = dose_text(plan) if plan.sets > 1 else f"1x{plan.hold_s}s" if plan.holds else f"1x{plan.reps[0]}"
+    sets = plan.prescription.notation
     if plan.holds:
         return f"{sets} hold"
     return f"{sets} at {format_tempo(plan.tempo)}"

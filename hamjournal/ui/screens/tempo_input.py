@@ -9,8 +9,8 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from hamjournal.domain.errors import InvalidInput
-from hamjournal.domain.sets import MAX_HOLD_S
-from hamjournal.domain.tempo import ALLOWED, format_tempo, parse_tempo
+from hamjournal.domain.library.sets import MAX_HOLD_S
+from hamjournal.domain.library.tempo import ALLOWED, format_tempo, parse_tempo
 from hamjournal.ui.screens.base import JournalModal
 
 

@@ -19,10 +19,9 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Digits, ProgressBar, Static
 
-from hamjournal.domain.exercises import get_exercise
-from hamjournal.domain.models import PlanItem, Prescription
-from hamjournal.domain.sets import format_sets
-from hamjournal.domain.tempo import (
+from hamjournal.domain.library.exercises import get_exercise
+from hamjournal.domain.library.sets import format_sets
+from hamjournal.domain.library.tempo import (
     DEFAULT_REST_S,
     PlayerPlan,
     format_tempo,
@@ -30,6 +29,7 @@ from hamjournal.domain.tempo import (
     parse_tempo,
     plan_from_prescription,
 )
+from hamjournal.domain.models import PlanItem, Prescription
 from hamjournal.ui.screens.base import JournalScreen
 from hamjournal.ui.screens.player_clock import Stopwatch
 from hamjournal.ui.screens.player_view import (
@@ -106,7 +106,7 @@ class TempoPlayerScreen(JournalScreen[None]):
                 yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="phase-bar")
                 yield Static("", id="counters")
                 yield Static("", id="clock")
-            yield PoseView(self.exercise.slug, id="pose")
+            yield PoseView(self.exercise.figure, id="pose")
         yield Static("", id="status")
         yield KeyFooter()
 

@@ -23,7 +23,7 @@ from textual.worker import get_current_worker
 
 from hamjournal.domain.action_order import ACTION_ORDER
 from hamjournal.ui.journal_access import journal_of
-from hamjournal.ui.widgets.labels import SHORT_NAMES, short_name
+from hamjournal.ui.widgets.labels import name_width, short_name
 from hamjournal.ui.worker_failures import notify_failure
 
 if TYPE_CHECKING:
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 MARKS: dict[str, str] = {"progress": "▲", "hold": "=", "regress": "▼", "deload": "▽", "stop": "■"}
 STOP_HEADLINE = "■ STOP hamstring loading — see a physiotherapist or doctor."
 MORE_HINT = "+{count} more — press a"
-NAME_WIDTH = max(len(name) for name in SHORT_NAMES.values())
 
 # Lines for the whole strip (banner included): 3 at 24 rows, one more every 8 rows above that.
 MIN_LINES = 3
@@ -49,13 +48,7 @@ def line_budget(screen_height: int) -> int:
 
 def dose_text(rx: Prescription | None) -> str:
     """A dose in set notation, sets always shown: "3x8", "12/10/8", "1x12", "3x30s"; "" for none."""
-    if rx is None:
-        return ""
-    if rx.hold_s is not None:
-        return f"{rx.sets}x{rx.hold_s}s"
-    if len(set(rx.reps)) <= 1:
-        return f"{rx.sets}x{rx.reps[0] if rx.reps else 0}"
-    return "/".join(str(r) for r in rx.reps)
+    return "" if rx is None else rx.notation
 
 
 def call_text(advice: Advice) -> str:
@@ -111,9 +104,8 @@ def strip_lines(report: AdviceReport, budget: int) -> tuple[list[Line], int]:
     if stops:
         names = ", ".join(short_name(a.exercise) for a in stops)
         lines.append(Line(f"{MARKS['stop']} STOP — see a professional: {names}", "stop", len(stops)))
-    lines += [
-        Line(f"{short_name(a.exercise):<{NAME_WIDTH}}  {call_text(a)}", a.action) for a in calls if a.action != "stop"
-    ]
+    width = name_width()
+    lines += [Line(f"{short_name(a.exercise):<{width}}  {call_text(a)}", a.action) for a in calls if a.action != "stop"]
     room = max(1, budget - (BANNER_LINES if stops else 0))
     return lines[:room], sum(line.calls for line in lines[room:])
 

@@ -15,10 +15,9 @@ from rich.text import Text
 from textual.strip import Strip
 from textual.visual import Visual
 
-from hamjournal.domain.exercises import Exercise
-from hamjournal.domain.models import Prescription, SetEntry
-from hamjournal.domain.sets import format_sets
-from hamjournal.domain.tempo import EXPLOSIVE
+from hamjournal.domain.library.exercises import Exercise
+from hamjournal.domain.library.tempo import EXPLOSIVE
+from hamjournal.domain.models import Prescription
 from hamjournal.ui.widgets.figure import start_end_table
 
 if TYPE_CHECKING:
@@ -30,9 +29,8 @@ if TYPE_CHECKING:
 def dose_label(prescription: Prescription) -> str:
     """ "2x5 at 4-0-1-0" or "3x30s hold"."""
     if prescription.hold_s is not None:
-        sets = tuple(SetEntry(reps=None, hold_s=prescription.hold_s) for _ in range(prescription.sets))
-        return f"{format_sets(sets)} hold"
-    text = format_sets(tuple(SetEntry(reps=count) for count in prescription.reps))
+        return f"{prescription.logged_notation} hold"
+    text = prescription.logged_notation
     return f"{text} at {prescription.tempo}" if prescription.tempo else text
 
 
@@ -103,7 +101,7 @@ def exercise_page(ex: Exercise, first_dose: Prescription | None) -> RenderableTy
     ]
     if first_dose is not None:
         parts.append(Text(f"Start the tempo player with s: {dose_label(first_dose)}", style="italic"))
-    figures = start_end_table(ex.slug)
+    figures = start_end_table(ex.figure)
     if figures is not None:
         parts += [_heading("Side view"), figures]
     parts += [_heading("Ladder (easiest first)"), ladder_table(ex)]
@@ -128,7 +126,7 @@ def preview(ex: Exercise, first_dose: Prescription | None) -> RenderableType:
     ]
     if first_dose is not None:
         parts.append(Text(f"First dose: {dose_label(first_dose)}"))
-    figures = start_end_table(ex.slug)
+    figures = start_end_table(ex.figure)
     if figures is not None:
         parts += [Text(""), figures]
     parts.append(Text("\nEnter opens the full page.", style="dim"))

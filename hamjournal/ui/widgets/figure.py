@@ -1,4 +1,4 @@
-"""Side-view stick figures from `domain.figures`: one moving pose for the player, start and end for the library."""
+"""Side-view stick figures (`Exercise.figure`): one moving pose for the player, start and end for the library."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from hamjournal.domain.figures import FIGURE_HEIGHT, end_figure, figure_at, start_figure
+from hamjournal.domain.library.figures import FIGURE_HEIGHT, end_figure, figure_at, start_figure
 
 
 class StartEndFigures:
@@ -38,9 +38,9 @@ class StartEndFigures:
         yield grid
 
 
-def start_end_table(slug: str) -> StartEndFigures | None:
-    """The start and end poses of an exercise, or None when it has no figure."""
-    start, end = start_figure(slug), end_figure(slug)
+def start_end_table(frames: tuple[str, ...]) -> StartEndFigures | None:
+    """The start and end poses of an exercise's figure (`Exercise.figure`), or None when it has no figure."""
+    start, end = start_figure(frames), end_figure(frames)
     if start is None or end is None:
         return None
     return StartEndFigures(start, end)
@@ -60,16 +60,16 @@ class PoseView(Widget):
     # The frame text, not the position: a repaint happens only when the drawing changes.
     frame: reactive[str] = reactive("", layout=True)
 
-    def __init__(self, slug: str, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(self, frames: tuple[str, ...], *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.slug = slug
-        first = figure_at(slug, 0.0)
+        self.frames = frames
+        first = figure_at(self.frames, 0.0)
         self.display = first is not None
         self.set_reactive(PoseView.frame, first or "")
 
     def show(self, position: float) -> None:
         """Draw the pose for a position between start (0.0) and end (1.0)."""
-        self.frame = figure_at(self.slug, position) or ""
+        self.frame = figure_at(self.frames, position) or ""
 
     def render(self) -> Text:
         return Text(self.frame, no_wrap=True)

@@ -10,26 +10,10 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    # A type name only: the week screen imports this module before its first paint, the domain after it.
-    from hamjournal.domain.week import DayEntry
+    # Type names only: the week screen imports this module before its first paint, the domain after it.
+    from collections.abc import Mapping
 
-SHORT_NAMES: dict[str, str] = {
-    "nordic": "Nordic",
-    "sl-rdl": "SL RDL",
-    "bridge": "Bridge",
-    "sl-bridge": "SL bridge",
-    "iso-hold": "Iso hold",
-    "split-squat": "Split sq",
-    "hip-hinge": "Hinge",
-    "slider-curl": "Slider",
-    "askling-extender": "Extender",
-    "askling-diver": "Diver",
-    "askling-glider": "Glider",
-    "calf-raise": "Calf",
-    "hip-thrust": "Thrust",
-    "strides": "Strides",
-    "incline-accelerations": "Hill acc",
-}
+    from hamjournal.domain.week import DayEntry
 
 _RUN = re.compile(r"^(\w+) run ([\d.]+) min(?:, ([\d.]+) km)?")
 _CHECKIN = re.compile(r"^\w[\w-]*: pain (\d+)(?:, stiff (\d+))?")
@@ -49,13 +33,27 @@ SHORT_TEST_NAMES: dict[str, str] = {
 
 
 def short_name(slug: str) -> str:
-    """A few letters a runner recognises: "Nordic", "SL RDL"."""
-    if slug in SHORT_NAMES:
-        return SHORT_NAMES[slug]
-    from hamjournal.domain.exercises import EXERCISES
+    """A few letters a runner recognises: "Nordic", "SL RDL" (the exercise's `short_name`)."""
+    from hamjournal.domain.library.exercises import EXERCISES
 
     exercise = EXERCISES.get(slug)
-    return exercise.name if exercise else slug
+    return exercise.short_name if exercise else slug
+
+
+def name_width() -> int:
+    """The widest short name, so a column of them lines up."""
+    from hamjournal.domain.library.exercises import EXERCISES
+
+    return max(len(exercise.short_name) for exercise in EXERCISES.values())
+
+
+def __getattr__(name: str) -> Mapping[str, str]:
+    # SHORT_NAMES (slug -> short name) is read from the exercise records on first use, not at import.
+    if name == "SHORT_NAMES":
+        from hamjournal.domain.library.exercises import field_of
+
+        return field_of(lambda exercise: exercise.short_name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def compact_parts(entry: DayEntry) -> tuple[str, str]:
@@ -63,7 +61,7 @@ def compact_parts(entry: DayEntry) -> tuple[str, str]:
     if entry.kind == "plan" and entry.exercise in SHORT_TEST_NAMES:
         return "Test", SHORT_TEST_NAMES[entry.exercise]
     if entry.exercise:
-        from hamjournal.domain.exercises import EXERCISES
+        from hamjournal.domain.library.exercises import EXERCISES
 
         exercise = EXERCISES.get(entry.exercise)
         rest = entry.label

@@ -11,8 +11,8 @@ import csv
 import datetime as dt
 import io
 
+from hamjournal.domain.library.sets import format_sets
 from hamjournal.domain.models import Assessment, Journal, Run, Session, SymptomLog
-from hamjournal.domain.sets import format_sets
 
 COLUMNS: tuple[str, ...] = (
     "record", "date", "exercise", "step", "tempo", "sets", "reps", "hold_s", "load_kg", "rpe", "pain",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from hamjournal.domain.errors import InvalidInput
-from hamjournal.domain.models import SetEntry
+from hamjournal.domain.models import SetEntry, set_notation
 
 MAX_SETS = 20
 MAX_REPS = 100
@@ -40,12 +40,7 @@ def parse_sets(text: str, side: str = "both", load_kg: float = 0.0) -> tuple[Set
 
 def format_sets(sets: tuple[SetEntry, ...] | list[SetEntry]) -> str:
     """The shortest notation that parses back to the same reps or holds: "3x6", "12/10/8", "3x30s"."""
-    if not sets:
-        return "-"
-    values = [f"{s.hold_s}s" if s.hold_s is not None else str(s.reps) for s in sets]
-    if len(set(values)) == 1 and len(values) > 1:
-        return f"{len(values)}x{values[0]}"
-    return "/".join(values)
+    return set_notation([f"{s.hold_s}s" if s.hold_s is not None else str(s.reps) for s in sets])
 
 
 def _check_count(count: int, text: str) -> None:

@@ -11,14 +11,12 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 
-from hamjournal.domain.exercises import EXERCISES
+from hamjournal.domain.library.exercises import EXERCISES
 from hamjournal.domain.models import ASSESSMENT_NAMES, PlanItem
 from hamjournal.domain.planner_dose import dose_text
 
 PRODID = "-//hamjournal//plan//EN"
 UID_DOMAIN = "hamjournal"
-# Shorter names where the full one crowds a calendar cell.
-SHORT_NAMES = {"nordic": "Nordic", "sl-rdl": "Single-leg RDL", "iso-hold": "Isometric hold"}
 
 
 def uid(item: PlanItem) -> str:
@@ -32,7 +30,8 @@ def summary(item: PlanItem) -> str:
     if item.kind == "assessment":
         return f"Reassessment: {ASSESSMENT_NAMES.get(item.exercise, item.exercise)}"
     exercise = EXERCISES.get(item.exercise)
-    name = SHORT_NAMES.get(item.exercise) or (exercise.name if exercise else item.exercise)
+    # A shorter name where the full one crowds a calendar cell (`Exercise.calendar_name`).
+    name = (exercise.calendar_name or exercise.name) if exercise else item.exercise
     rx = item.prescription
     dose = str(rx.reps[0]) if item.kind == "run-drill" and rx.reps else dose_text(rx)
     step = f" ({item.step})" if item.step else ""

@@ -12,10 +12,11 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from hamjournal.domain import exercises, sets, tempo, validation
+from hamjournal.domain import validation
 from hamjournal.domain.errors import InvalidInput
-from hamjournal.domain.journal_csv import journal_to_csv
-from hamjournal.domain.json_fields import Fields, as_list, item, kind_of, show
+from hamjournal.domain.formats.journal_csv import journal_to_csv
+from hamjournal.domain.formats.json_fields import Fields, as_list, item, kind_of, show
+from hamjournal.domain.library import exercises, sets, tempo
 from hamjournal.domain.models import (
     ASSESSMENT_TESTS,
     CHECKIN_TIMES,

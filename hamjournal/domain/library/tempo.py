@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from hamjournal.domain.errors import InvalidInput
+from hamjournal.domain.models import Prescription
 
 MAX_PHASE_S = 20
 EXPLOSIVE = "X"
@@ -132,6 +133,11 @@ class PlayerPlan:
     def reps_in_set(self, set_number: int) -> int:
         """Reps in a set (1-based); a hold counts as one rep."""
         return 1 if self.holds else self.reps[set_number - 1]
+
+    @property
+    def prescription(self) -> Prescription:
+        """What the plan plays, as a dose: for its set notation ("2x5", "3x30s")."""
+        return Prescription(self.sets, self.reps, self.hold_s, format_tempo(self.tempo))
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ r"""Side-view stick figures of an exercise's start and end poses, for the librar
 The start pose (fraction 0.0) is where the tempo's lowering phase begins: the top of a rep, or the resting
 pose of an isometric hold. The end pose (1.0) is where the lowering ends: the bottom of a rep, or the
 holding pose. `tempo.PhaseState.position` follows the same convention, so the player shows
-`figure_at(slug, state.position)`. Figures face right and stand on a floor line of `~`.
+`figure_at(exercise.figure, state.position)`. Figures face right and stand on a floor line of `~`.
 """
 
 from __future__ import annotations
@@ -174,28 +174,26 @@ def _normalise(frames: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(padded)
 
 
+# Normalised frames by slug, for the exercise records (`Exercise.figure`); read a figure from its record.
 FIGURES: dict[str, tuple[str, ...]] = {slug: _normalise(frames) for slug, frames in _RAW.items()}
 
 
-def start_figure(slug: str) -> str | None:
-    """The start pose of an exercise, or None when it has no figure."""
-    frames = FIGURES.get(slug)
-    return None if frames is None else frames[0]
+def start_figure(frames: tuple[str, ...]) -> str | None:
+    """The start pose of an exercise's figure (`Exercise.figure`), or None when it has no figure."""
+    return frames[0] if frames else None
 
 
-def end_figure(slug: str) -> str | None:
-    """The end pose of an exercise, or None when it has no figure."""
-    frames = FIGURES.get(slug)
-    return None if frames is None else frames[-1]
+def end_figure(frames: tuple[str, ...]) -> str | None:
+    """The end pose of an exercise's figure (`Exercise.figure`), or None when it has no figure."""
+    return frames[-1] if frames else None
 
 
-def figure_at(slug: str, fraction: float) -> str | None:
+def figure_at(frames: tuple[str, ...], fraction: float) -> str | None:
     """The frame nearest `fraction` of the way from start (0.0) to end (1.0); None without a figure.
 
     Fractions outside 0-1 are clamped so a player that overshoots a phase by a tick still draws a pose.
     """
-    frames = FIGURES.get(slug)
-    if frames is None:
+    if not frames:
         return None
     if math.isnan(fraction):
         raise ValueError("figure fraction must be a number from 0 to 1, got NaN")

@@ -3,16 +3,16 @@
 Each exercise has an ordered list of dose levels, easiest first. "Progress" climbs one level; from the top
 level it moves to the next ladder step at that step's entry dose. "Regress" goes one level down; from the
 bottom level it moves to the previous ladder step at the same (entry) dose, so intensity falls and volume
-stays low. The Nordic follows Petersen 2011; the other doses are the reference's typical doses (conv.).
+stays low. The levels themselves are in `dose_tables.py`, attached to each exercise's record.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 
 from hamjournal.domain.errors import InvalidInput
-from hamjournal.domain.exercises import get_exercise
+from hamjournal.domain.library.dose_tables import NORDIC, NORDIC_MAINTENANCE, DoseLevel
+from hamjournal.domain.library.exercises import field_of, get_exercise
 from hamjournal.domain.models import Prescription, SetEntry
 from hamjournal.domain.thresholds import (
     DELOAD_SET_CUT,
@@ -22,79 +22,10 @@ from hamjournal.domain.thresholds import (
     SHORT_LAPSE_DAYS,
 )
 
-
-@dataclass(frozen=True)
-class DoseLevel:
-    """One rung of dose within a ladder step; `hold_s` is set for isometric holds."""
-
-    sets: int
-    reps: tuple[int, ...]
-    sessions_per_week: int
-    label: str
-    hold_s: int | None = None
-
-    def prescription(self, tempo: str | None = None) -> Prescription:
-        """This level as a Prescription."""
-        return Prescription(sets=self.sets, reps=self.reps, hold_s=self.hold_s, tempo=tempo)
-
-
-def _level(sets: int, reps: int, per_week: int, label: str) -> DoseLevel:
-    return DoseLevel(sets, (reps,) * sets, per_week, label)
-
-
-def _hold(sets: int, seconds: int, per_week: int) -> DoseLevel:
-    return DoseLevel(sets, (1,) * sets, per_week, f"{sets} x {seconds} s", seconds)
-
-
-def _count(count: int, per_week: int, distance: str) -> DoseLevel:
-    return DoseLevel(1, (count,), per_week, f"{count} x {distance}")
-
-
-NORDIC_MAINTENANCE = DoseLevel(3, (12, 10, 8), 1, "maintenance: 1 session a week of 12/10/8")
-
-_NORDIC = (
-    DoseLevel(2, (5, 5), 1, "Petersen week 1: 1 session of 2x5"),
-    DoseLevel(2, (6, 6), 2, "Petersen week 2: 2 sessions of 2x6"),
-    DoseLevel(3, (6, 6, 6), 3, "Petersen week 3: 3 sessions of 3x6-8 (6)"),
-    DoseLevel(3, (8, 8, 8), 3, "Petersen weeks 3-4: 3 sessions of 3x8"),
-    DoseLevel(3, (10, 10, 10), 3, "Petersen week 4: 3 sessions of 3x8-10 (10)"),
-    DoseLevel(3, (12, 10, 8), 3, "Petersen weeks 5-10: 3 sessions of 12/10/8"),
-)
-# Single-leg RDL and other hinges: 2-3 x 6-10 with about 3 s lowering (conv.).
-_HINGE = (
-    _level(2, 6, 2, "2x6"), _level(2, 8, 2, "2x8"), _level(2, 10, 2, "2x10"),
-    _level(3, 8, 2, "3x8"), _level(3, 10, 2, "3x10"),
-)
-# Loaded knee/hip work: 2-3 x 4-8 (conv.).
-_SPLIT_SQUAT = (_level(2, 6, 2, "2x6"), _level(2, 8, 2, "2x8"), _level(3, 6, 2, "3x6"), _level(3, 8, 2, "3x8"))
-# Bodyweight bridges need more reps than the 4-8 of loaded work to be a stimulus (conv.).
-_BRIDGE = (_level(2, 8, 2, "2x8"), _level(2, 10, 2, "2x10"), _level(3, 10, 2, "3x10"), _level(3, 12, 2, "3x12"))
-_ISO = (_hold(3, 30, 2), _hold(3, 45, 2), _hold(4, 45, 2), _hold(5, 45, 2))
-_ASKLING = (_level(1, 6, 3, "1x6"), _level(2, 8, 3, "2x8"), _level(3, 10, 3, "3x10"), _level(3, 12, 3, "3x12"))
-_CALF = (_level(2, 10, 2, "2x10"), _level(2, 12, 2, "2x12"), _level(3, 12, 2, "3x12"), _level(3, 15, 2, "3x15"))
-_STRIDES = tuple(_count(n, 2, "~100 m") for n in (4, 5, 6, 7, 8))
-_ACCELERATIONS = tuple(_count(n, 1, "10-15 s uphill") for n in (4, 5, 6))
-
-DOSES: dict[str, tuple[DoseLevel, ...]] = {
-    "nordic": _NORDIC,
-    "sl-rdl": _HINGE,
-    "hip-hinge": _HINGE,
-    "slider-curl": _HINGE,
-    "bridge": _BRIDGE,
-    "sl-bridge": _BRIDGE,
-    "hip-thrust": _BRIDGE,
-    "split-squat": _SPLIT_SQUAT,
-    "iso-hold": _ISO,
-    "askling-extender": _ASKLING,
-    "askling-diver": _ASKLING,
-    "askling-glider": _ASKLING,
-    "calf-raise": _CALF,
-    "strides": _STRIDES,
-    "incline-accelerations": _ACCELERATIONS,
-}
-
-DOSE_SOURCES: dict[str, str] = {"nordic": "Petersen 2011", "askling-extender": "Askling 2013",
-                                "askling-diver": "Askling 2013", "askling-glider": "Askling 2013"}
+# Each exercise's dose levels and their citation, read from its record in EXERCISES (the tables are in
+# dose_tables.py); kept under these names for the code that looks them up by slug.
+DOSES: Mapping[str, tuple[DoseLevel, ...]] = field_of(lambda exercise: exercise.doses)
+DOSE_SOURCES: Mapping[str, str] = field_of(lambda exercise: exercise.dose_source)
 
 
 def dose_source(exercise_slug: str) -> str:
@@ -252,11 +183,11 @@ def nordic_programme_week(n: int) -> tuple[int, Prescription]:
         raise InvalidInput(f"programme week {n} is not allowed: weeks start at 1", "week")
     tempo = get_exercise("nordic").default_tempo
     # Weeks 3 and 4 give a rep range; the planner starts at its low end and the rules climb from there.
-    by_week = {1: _NORDIC[0], 2: _NORDIC[1], 3: _NORDIC[2], 4: _NORDIC[3]}
+    by_week = {1: NORDIC[0], 2: NORDIC[1], 3: NORDIC[2], 4: NORDIC[3]}
     if n in by_week:
         level = by_week[n]
     elif n <= _PETERSEN_WEEKS:
-        level = _NORDIC[-1]
+        level = NORDIC[-1]
     else:
         level = NORDIC_MAINTENANCE
     return level.sessions_per_week, level.prescription(tempo)
