@@ -53,8 +53,8 @@ LOG_ONLY_WHAT_IT_NEEDS = """
 import json, sys
 from hamjournal.cli import main
 status = main(sys.argv[1:])
-heavy = ("textual", "plotext", "textual_plotext", "sqlalchemy.orm", "hamjournal.ui", "hamjournal.domain.rules",
-         "hamjournal.domain.progress", "hamjournal.domain.planner", "hamjournal.store.series")
+heavy = ("textual", "plotext", "textual_plotext", "sqlalchemy.orm", "hamjournal.ui", "hamjournal.ui.widgets",
+         "hamjournal.ui.widgets.progress_charts")
 print(json.dumps({"status": status, "loaded": sorted(m for m in heavy if m in sys.modules)}))
 """
 
@@ -92,6 +92,8 @@ def test_the_first_screen_paints_before_the_database_and_never_loads_the_charts(
     assert "textual_plotext" not in seen["after_week"]
 
 
-def test_log_loads_neither_the_app_nor_the_rules_nor_the_charts(tmp_path: Path) -> None:
+def test_log_loads_neither_the_app_nor_the_charts(tmp_path: Path) -> None:
+    # A log re-plans from tomorrow (so the CLI leaves the journal as the app would): the rules and the planner
+    # load, but never the terminal UI, the chart library or the ORM.
     result = _run(LOG_ONLY_WHAT_IT_NEEDS, tmp_path, "log", "nordic", "3x6", "--db", str(tmp_path / "journal.db"))
     assert result == {"status": 0, "loaded": []}
