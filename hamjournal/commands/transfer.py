@@ -14,6 +14,7 @@ import importlib.util
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from hamjournal import config
@@ -136,7 +137,7 @@ def _fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-def _exporter(fmt: str):  # type: ignore[no-untyped-def]
+def _exporter(fmt: str) -> Callable[[Journal], str]:
     if fmt not in EXPORTERS:
         raise InvalidInput(f"format '{fmt}' is not allowed: use one of {', '.join(FORMATS)}", "format")
     module_name, function = EXPORTERS[fmt]
