@@ -17,28 +17,13 @@ from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, 
 
 from hamjournal.domain.models import Assessment, Journal, PlanItem, Profile, Run, Session, SymptomLog
 from hamjournal.store import convert, schema
-from hamjournal.store.athletes import (
-    MAX_ATHLETE_NAME,
-    add_athlete,
-    athletes,
-    check_athlete_name,
-    rename_athlete,
-    resolve_athlete,
-)
+from hamjournal.store.athletes import add_athlete, athletes, rename_athlete, resolve_athlete
 from hamjournal.store.engine import DEFAULT_ATHLETE, inserted_id, lock_for_write, open_engine, translate_errors
 from hamjournal.store.errors import EntryNotFound, StaleEntry
 from hamjournal.store.whole_journal import ImportSummary, import_journal, read_journal
 
-# Names this module held before athletes and whole-journal reads moved out; callers may still take them here.
-__all__ = [
-    "MAX_ATHLETE_NAME",
-    "ImportSummary",
-    "Store",
-    "add_athlete",
-    "athletes",
-    "check_athlete_name",
-    "rename_athlete",
-]
+# Names callers took from this module before athletes and whole-journal reads moved out of it.
+__all__ = ["ImportSummary", "Store", "add_athlete", "athletes", "rename_athlete"]
 
 
 class Store:
