@@ -9,7 +9,7 @@ from hamjournal import config
 
 def athletes(args: argparse.Namespace) -> int:
     """List the athletes (one name a line, for scripts), or add or rename one."""
-    from hamjournal.store import repo
+    from hamjournal.store import athletes as roster
     from hamjournal.store.engine import open_engine
 
     action = getattr(args, "athletes_action", None)
@@ -17,13 +17,13 @@ def athletes(args: argparse.Namespace) -> int:
     engine, label = open_engine(config.journal_location(getattr(args, "db", None)), create=action is not None)
     try:
         if action == "add":
-            repo.add_athlete(engine, label, args.name)
+            roster.add_athlete(engine, label, args.name)
             print(f"Added athlete {args.name.strip()} to {label}; log for them with --athlete {args.name.strip()!r}.")
         elif action == "rename":
-            repo.rename_athlete(engine, label, args.old, args.new)
+            roster.rename_athlete(engine, label, args.old, args.new)
             print(f"Renamed athlete {args.old} to {args.new.strip()} in {label}.")
         else:
-            for _, name in repo.athletes(engine, label):
+            for _, name in roster.athletes(engine, label):
                 print(name)
     finally:
         engine.dispose()

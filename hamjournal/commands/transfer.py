@@ -14,6 +14,7 @@ import importlib.util
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from hamjournal import config
@@ -128,7 +129,7 @@ def write_private(target: Path, text: str) -> None:
                 os.unlink(tmp_name)
 
 
-def _exporter(fmt: str):  # type: ignore[no-untyped-def]
+def _exporter(fmt: str) -> Callable[[Journal], str]:
     if fmt not in EXPORTERS:
         raise InvalidInput(f"format '{fmt}' is not allowed: use one of {', '.join(FORMATS)}", "format")
     module_name, function = EXPORTERS[fmt]

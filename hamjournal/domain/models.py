@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Side = Literal["left", "right", "both"]
-SIDES: tuple[str, ...] = ("left", "right", "both")
+SIDES: tuple[Side, ...] = ("left", "right", "both")
 
 Mode = Literal["prevention", "rehab"]
-MODES: tuple[str, ...] = ("prevention", "rehab")
+MODES: tuple[Mode, ...] = ("prevention", "rehab")
 
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -54,7 +54,7 @@ class Injury:
     """A hamstring strain the runner had."""
 
     date: dt.date
-    side: str = "left"
+    side: Side = "left"
     grade: int = 1
     note: str = ""
 
@@ -74,7 +74,7 @@ class Profile:
     """The runner's week and goals, from onboarding."""
 
     units: str = "metric"
-    mode: str = "prevention"
+    mode: Mode = "prevention"
     running_days: tuple[str, ...] = ("mon", "tue", "thu", "sat", "sun")
     long_run_day: str | None = "sun"
     hard_days: tuple[str, ...] = ("tue",)
@@ -91,7 +91,7 @@ class SetEntry:
     """One set: reps for dynamic work, hold_s for isometric holds."""
 
     reps: int | None
-    side: str = "both"
+    side: Side = "both"
     load_kg: float = 0.0
     hold_s: int | None = None
 
@@ -128,7 +128,7 @@ class SymptomLog:
     pain: int
     when: str = "morning"
     stiffness: int | None = None
-    side: str = "both"
+    side: Side = "both"
     location: str | None = None
     sudden: bool = False
     sleep_h: float | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable
+from typing import TypeVar
 
 from hamjournal.domain.errors import InvalidInput
 
@@ -16,6 +17,8 @@ MAX_FINISH_S = 3600.0
 MAX_SLEEP_H = 24.0
 MAX_LOAD_KG = 500.0
 MAX_NOTE_CHARS = 2000
+
+Choice = TypeVar("Choice", bound=str)
 
 
 def parse_date(text: str, field: str = "date") -> dt.date:
@@ -64,13 +67,13 @@ def check_int_range(value: object, field: str, low: int, high: int) -> int:
     return int(number)
 
 
-def check_choice(value: object, field: str, allowed: Iterable[str]) -> str:
-    """One of a fixed set of words."""
+def check_choice(value: object, field: str, allowed: Iterable[Choice]) -> Choice:
+    """One of a fixed set of words (typed as the set's own words, e.g. a `Side` from SIDES)."""
     options = tuple(allowed)
     text = str(value).strip().lower() if value is not None else ""
     if text not in options:
         raise InvalidInput(f"{field} '{value}' is not allowed: use one of {', '.join(options)}", field)
-    return text
+    return options[options.index(text)]
 
 
 def check_note(value: object, field: str = "note") -> str:

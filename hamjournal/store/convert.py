@@ -18,7 +18,8 @@ from hamjournal.domain.models import (
     SymptomLog,
 )
 
-Row = Mapping[str, Any]
+# A row's mapping (SQLAlchemy's RowMapping is keyed by column name or column object) or a plain dict.
+Row = Mapping[Any, Any]
 
 
 def days_to_text(days: Sequence[str]) -> str:

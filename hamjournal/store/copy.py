@@ -8,17 +8,18 @@ that already holds a journal is refused unless the caller asks to replace it.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select
+from sqlalchemy import Connection, Engine, Table, delete, func, insert, select
 
 from hamjournal.config import is_url
 from hamjournal.domain.formats.journal_json import dumps_journal
 from hamjournal.domain.models import Journal
 from hamjournal.store import convert, schema
-from hamjournal.store.engine import lock_for_write, open_engine, translate_errors
+from hamjournal.store.engine import inserted_id, lock_for_write, open_engine, translate_errors
 from hamjournal.store.errors import JournalError
 from hamjournal.store.repo import Store
 
@@ -161,20 +162,21 @@ def holdings(conn: Connection) -> str:
 
 
 def _insert_athlete(conn: Connection, engine: Engine, label: str, athlete: AthleteJournal) -> None:
-    new_id = int(conn.execute(insert(schema.athletes).values(name=athlete.name)).inserted_primary_key[0])
+    new_id = inserted_id(conn.execute(insert(schema.athletes).values(name=athlete.name)))
     store = Store(engine, new_id, label, athlete.name)
     journal = athlete.journal
     if athlete.has_profile:
         store._save_profile(conn, journal.profile, athlete.onboarded)
     for session in journal.sessions:
         store._insert_session(conn, session)
-    for table, records, values in (
+    simple: list[tuple[Table, Sequence[Any], Callable[[Any], dict[str, Any]]]] = [
         (schema.symptoms, journal.symptoms, convert.symptom_values),
         (schema.runs, journal.runs, convert.run_values),
         (schema.assessments, journal.assessments, convert.assessment_values),
         (schema.plan_items, journal.plan, convert.plan_values),
-    ):
-        rows = [values(r) | {"athlete_id": new_id} for r in records]  # type: ignore[operator]
+    ]
+    for table, records, values in simple:
+        rows = [values(r) | {"athlete_id": new_id} for r in records]
         if rows:
             conn.execute(insert(table), rows)
 

@@ -15,8 +15,9 @@ import signal
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, exc, insert, select, text
+from sqlalchemy import Connection, CursorResult, Engine, create_engine, event, exc, insert, select, text
 
 from hamjournal.config import backup_dir, is_url
 from hamjournal.store import schema
@@ -106,6 +107,14 @@ def lock_for_write(conn: Connection) -> None:
             raise
         # The busy timeout ran out once; a writer that slow is usually about to finish: one more wait.
         conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def inserted_id(result: CursorResult[Any]) -> int:
+    """The id of the one row an INSERT added."""
+    key = result.inserted_primary_key
+    if key is None:  # only an executemany has none, and no caller passes one
+        raise ValueError("an INSERT of many rows has no single new id")
+    return int(key[0])
 
 
 def is_busy(error: BaseException) -> bool:
@@ -271,7 +280,7 @@ def _prepare(engine: Engine, label: str, create: bool = True) -> None:
             raise _migration_failed(engine, label, version, copy, error) from error
 
 
-def _read_version(conn, engine: Engine, label: str) -> tuple[int, bool]:  # type: ignore[no-untyped-def]
+def _read_version(conn: Connection, engine: Engine, label: str) -> tuple[int, bool]:
     sqlite = engine.dialect.name == "sqlite"
     if sqlite:
         tables = [row[0] for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))]
@@ -334,7 +343,7 @@ def _migration_failed(engine: Engine, label: str, version: int, copy: Path | Non
     )
 
 
-def _set_version(conn, engine: Engine, version: int) -> None:  # type: ignore[no-untyped-def]
+def _set_version(conn: Connection, engine: Engine, version: int) -> None:
     values = {"application": schema.APPLICATION, "schema_version": str(version)}
     for key, value in values.items():
         updated = conn.execute(schema.meta.update().where(schema.meta.c.key == key).values(value=value)).rowcount

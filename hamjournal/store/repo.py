@@ -8,40 +8,22 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, update
 
 from hamjournal.domain.models import Assessment, Journal, PlanItem, Profile, Run, Session, SymptomLog
 from hamjournal.store import convert, schema
-from hamjournal.store.engine import DEFAULT_ATHLETE, lock_for_write, open_engine, translate_errors
-from hamjournal.store.errors import AthleteNotChosen, EntryNotFound, JournalError, StaleEntry
+from hamjournal.store.athletes import add_athlete, athletes, rename_athlete, resolve_athlete
+from hamjournal.store.engine import DEFAULT_ATHLETE, inserted_id, lock_for_write, open_engine, translate_errors
+from hamjournal.store.errors import EntryNotFound, StaleEntry
+from hamjournal.store.whole_journal import ImportSummary, import_journal, read_journal
 
-# The longest athlete name (the column's size).
-MAX_ATHLETE_NAME = 100
-
-
-@dataclass(frozen=True)
-class ImportSummary:
-    """What an import added (and skipped as already present)."""
-
-    sessions: int = 0
-    symptoms: int = 0
-    runs: int = 0
-    assessments: int = 0
-    plan: int = 0
-    skipped: int = 0
-
-    def describe(self) -> str:
-        """One line for the terminal."""
-        return (
-            f"imported {self.sessions} sessions, {self.symptoms} check-ins, {self.runs} runs, "
-            f"{self.assessments} assessments, {self.plan} plan items"
-            + (f" ({self.skipped} already in the journal, skipped)" if self.skipped else "")
-        )
+# Names callers took from this module before athletes and whole-journal reads moved out of it.
+__all__ = ["ImportSummary", "Store", "add_athlete", "athletes", "rename_athlete"]
 
 
 class Store:
@@ -60,7 +42,7 @@ class Store:
         """Open the journal at a path or URL for one athlete (the only one, or `athlete` by name)."""
         engine, label = open_engine(location, create=create)
         try:
-            athlete_id, name = _athlete_id(engine, athlete, label)
+            athlete_id, name = resolve_athlete(engine, athlete, label)
         except BaseException:
             engine.dispose()
             raise
@@ -68,7 +50,7 @@ class Store:
 
     def for_athlete(self, name: str) -> Store:
         """The same journal (and engine: no new connections) for another of its athletes."""
-        athlete_id, found = _athlete_id(self.engine, name, self.label)
+        athlete_id, found = resolve_athlete(self.engine, name, self.label)
         return Store(self.engine, athlete_id, self.label, found)
 
     def close(self) -> None:
@@ -143,7 +125,7 @@ class Store:
 
     def _insert_session(self, conn: Connection, session: Session) -> Session:
         values = convert.session_values(session) | {"athlete_id": self.athlete_id}
-        new_id = conn.execute(insert(schema.sessions).values(**values, revision=1)).inserted_primary_key[0]
+        new_id = inserted_id(conn.execute(insert(schema.sessions).values(**values, revision=1)))
         conn.execute(insert(schema.session_sets), convert.set_values(new_id, session.sets))
         return replace(session, id=new_id, revision=1)
 
@@ -349,22 +331,7 @@ class Store:
 
     def export_with(self, conn: Connection) -> Journal:
         """Everything for this athlete, read on `conn` (a copy checks what its own transaction wrote)."""
-        far_past, far_future = dt.date(1900, 1, 1), dt.date(9999, 12, 31)
-        sessions = self._sessions(conn, schema.sessions.c.id.isnot(None))
-        symptoms = [convert.symptom_from(r) for r in self._between(conn, schema.symptoms, far_past, far_future)]
-        runs = [convert.run_from(r) for r in self._between(conn, schema.runs, far_past, far_future)]
-        assessments = [
-            convert.assessment_from(r) for r in self._between(conn, schema.assessments, far_past, far_future)
-        ]
-        plan = [convert.plan_from(r) for r in self._between(conn, schema.plan_items, far_past, far_future)]
-        return Journal(
-            profile=self._profile(conn),
-            sessions=tuple(sessions),
-            symptoms=tuple(symptoms),
-            runs=tuple(runs),
-            assessments=tuple(assessments),
-            plan=tuple(plan),
-        )
+        return read_journal(self, conn)
 
     def import_journal(self, journal: Journal, replace_all: bool = False) -> ImportSummary:
         """Add a whole journal in one transaction: all of it or, on any error, none of it.
@@ -373,55 +340,7 @@ class Store:
         content) are skipped, so importing the same file twice changes nothing.
         """
         with self._write() as conn:
-            if replace_all:
-                for table in (schema.sessions, schema.symptoms, schema.runs, schema.assessments, schema.plan_items):
-                    conn.execute(delete(table).where(table.c.athlete_id == self.athlete_id))
-            self._save_profile(conn, journal.profile, onboarded=True)
-            existing = self._existing_keys(conn)
-            added = defaultdict(int)
-            skipped = 0
-            for session in journal.sessions:
-                key = _key(replace(session, id=None))
-                # A record matches at most one already in the journal: two identical runs on one day in
-                # the file are both kept unless the journal already holds both.
-                if existing[key] > 0:
-                    existing[key] -= 1
-                    skipped += 1
-                    continue
-                self._insert_session(conn, session)
-                added["sessions"] += 1
-            simple: list[tuple[str, Table, Sequence[Any], Any]] = [
-                ("symptoms", schema.symptoms, journal.symptoms, convert.symptom_values),
-                ("runs", schema.runs, journal.runs, convert.run_values),
-                ("assessments", schema.assessments, journal.assessments, convert.assessment_values),
-                ("plan", schema.plan_items, journal.plan, convert.plan_values),
-            ]
-            for name, table, records, values in simple:
-                rows = []
-                for record in records:
-                    key = _key(replace(record, id=None))
-                    if existing[key] > 0:
-                        existing[key] -= 1
-                        skipped += 1
-                        continue
-                    rows.append(values(record) | {"athlete_id": self.athlete_id})
-                if rows:
-                    conn.execute(insert(table), rows)
-                added[name] += len(rows)
-        return ImportSummary(skipped=skipped, **added)
-
-    def _existing_keys(self, conn: Connection) -> Counter[tuple[Any, ...]]:
-        far_past, far_future = dt.date(1900, 1, 1), dt.date(9999, 12, 31)
-        keys: Counter[tuple[Any, ...]] = Counter()
-        keys.update(_key(replace(s, id=None)) for s in self._sessions(conn, schema.sessions.c.id.isnot(None)))
-        for table, make in (
-            (schema.symptoms, convert.symptom_from),
-            (schema.runs, convert.run_from),
-            (schema.assessments, convert.assessment_from),
-            (schema.plan_items, convert.plan_from),
-        ):
-            keys.update(_key(replace(make(r), id=None)) for r in self._between(conn, table, far_past, far_future))
-        return keys
+            return import_journal(self, conn, journal, replace_all)
 
     # -- helpers --------------------------------------------------------------------------------------
 
@@ -455,7 +374,7 @@ class Store:
         return [r._mapping for r in conn.execute(query)]
 
     def _insert(self, conn: Connection, table: Table, values: dict[str, Any], record: Any) -> Any:
-        new_id = conn.execute(insert(table).values(athlete_id=self.athlete_id, **values)).inserted_primary_key[0]
+        new_id = inserted_id(conn.execute(insert(table).values(athlete_id=self.athlete_id, **values)))
         return replace(record, id=new_id, revision=1) if hasattr(record, "revision") else replace(record, id=new_id)
 
     def _update(self, conn: Connection, table: Table, record: Any, values: dict[str, Any], what: str) -> int:
@@ -487,85 +406,3 @@ class Store:
         ).rowcount
         if not done:
             raise EntryNotFound(f"{what} {record_id} is not in {self.label} (deleted already?); nothing was changed")
-
-
-def athletes(engine: Engine, label: str) -> list[tuple[int, str]]:
-    """Every athlete in the journal as (id, name), in the order they were added."""
-    table = schema.athletes
-    with translate_errors(label), engine.connect() as conn:
-        return [(r.id, r.name) for r in conn.execute(select(table.c.id, table.c.name).order_by(table.c.id))]
-
-
-def check_athlete_name(name: str) -> str:
-    """The name as stored (trimmed), or InvalidInput saying what a name may be."""
-    from hamjournal.domain.errors import InvalidInput
-
-    clean = name.strip()
-    if not clean or len(clean) > MAX_ATHLETE_NAME or not clean.isprintable():
-        raise InvalidInput(
-            f"athlete name '{name}' is not allowed: use 1 to {MAX_ATHLETE_NAME} printable characters, e.g. alice",
-            "athlete",
-        )
-    return clean
-
-
-def add_athlete(engine: Engine, label: str, name: str) -> int:
-    """Add an athlete (with the default profile until onboarding or an import); returns the new id."""
-    from hamjournal.domain.errors import InvalidInput
-
-    clean = check_athlete_name(name)
-    table = schema.athletes
-    with translate_errors(label), engine.begin() as conn:
-        lock_for_write(conn)
-        if conn.execute(select(table.c.id).where(table.c.name == clean)).first() is not None:
-            raise InvalidInput(f"athlete '{clean}' is in {label} already; nothing was added", "athlete")
-        return int(conn.execute(insert(table).values(name=clean)).inserted_primary_key[0])
-
-
-def rename_athlete(engine: Engine, label: str, old: str, new: str) -> None:
-    """Give an athlete another name (their records stay theirs: they hang on the id, not the name)."""
-    from hamjournal.domain.errors import InvalidInput
-
-    clean = check_athlete_name(new)
-    table = schema.athletes
-    with translate_errors(label), engine.begin() as conn:
-        lock_for_write(conn)
-        names = [r.name for r in conn.execute(select(table.c.name).order_by(table.c.id))]
-        if old not in names:
-            raise InvalidInput(f"athlete '{old}' is not in {label}: the athletes are {', '.join(names)}", "athlete")
-        if clean in names and clean != old:
-            raise InvalidInput(f"athlete '{clean}' is in {label} already; nothing was renamed", "athlete")
-        conn.execute(update(table).where(table.c.name == old).values(name=clean))
-
-
-def _athlete_id(engine: Engine, name: str | None, label: str) -> tuple[int, str]:
-    rows = athletes(engine, label)
-    if name is None:
-        if len(rows) == 1:
-            return rows[0]
-        if not rows:
-            return _first_athlete(engine, label)
-        raise AthleteNotChosen(
-            f"{label} holds several athletes ({', '.join(n for _, n in rows)}): choose one with --athlete NAME",
-            [n for _, n in rows],
-        )
-    for row in rows:
-        if row[1] == name:
-            return row
-    names = ", ".join(n for _, n in rows) or "none yet (add one with `hamjournal athletes add NAME`)"
-    raise JournalError(f"athlete '{name}' is not in {label}: the athletes are {names}")
-
-
-def _first_athlete(engine: Engine, label: str) -> tuple[int, str]:
-    """The runner's own journal gets its one athlete on first use; two first starts at once make one."""
-    table = schema.athletes
-    with translate_errors(label), engine.begin() as conn:
-        lock_for_write(conn)
-        row = conn.execute(select(table.c.id, table.c.name).order_by(table.c.id)).first()
-        if row is not None:
-            return row.id, row.name
-        return int(conn.execute(insert(table).values(name=DEFAULT_ATHLETE)).inserted_primary_key[0]), DEFAULT_ATHLETE
-
-
-def _key(record: Any) -> tuple[Any, ...]:
-    return (type(record).__name__, record)

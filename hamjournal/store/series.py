@@ -148,7 +148,8 @@ def daily_checkins(store: Store, start: dt.date, end: dt.date) -> list[DayChecki
             DayCheckin(
                 date=r.date,
                 when=r.time_of_day,
-                count=int(r.count),
+                # `r.count` would be the tuple method of that name, not the column.
+                count=int(r._mapping["count"]),
                 avg_pain=float(r.avg_pain),
                 max_pain=int(r.max_pain),
                 avg_stiffness=_num(r.avg_stiffness),

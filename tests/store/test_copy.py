@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select, update
 
 from hamjournal.domain.formats.journal_json import dumps_journal
-from hamjournal.store import repo, schema
+from hamjournal.store import athletes, schema
 from hamjournal.store.copy import copy_journal, read_all
 from hamjournal.store.engine import open_engine
 from hamjournal.store.errors import JournalError
@@ -22,7 +22,7 @@ def squad(location: str) -> None:
     engine, label = open_engine(location)
     try:
         for name in ("alice", "bob", "carol"):
-            repo.add_athlete(engine, label, name)
+            athletes.add_athlete(engine, label, name)
     finally:
         engine.dispose()
     alice = Store.open(location, athlete="alice")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from hamjournal.domain.errors import InvalidInput
-from hamjournal.domain.models import SetEntry, set_notation
+from hamjournal.domain.models import SetEntry, Side, set_notation
 
 MAX_SETS = 20
 MAX_REPS = 100
@@ -17,7 +17,7 @@ _SETS_X = re.compile(r"^(\d+)\s*[x×*]\s*(\d+)(s?)$")
 _ONE = re.compile(r"^(\d+)(s?)$")
 
 
-def parse_sets(text: str, side: str = "both", load_kg: float = 0.0) -> tuple[SetEntry, ...]:
+def parse_sets(text: str, side: Side = "both", load_kg: float = 0.0) -> tuple[SetEntry, ...]:
     """Parse set notation into SetEntry records; raise InvalidInput with what is allowed."""
     raw = str(text).strip().lower().replace(" ", "")
     if not raw:
@@ -48,7 +48,7 @@ def _check_count(count: int, text: str) -> None:
         raise InvalidInput(f"sets '{text}' has {count} sets: log 1 to {MAX_SETS} sets", "sets")
 
 
-def _entry(amount: int, seconds: bool, text: str, side: str, load_kg: float) -> SetEntry:
+def _entry(amount: int, seconds: bool, text: str, side: Side, load_kg: float) -> SetEntry:
     if seconds:
         if not 1 <= amount <= MAX_HOLD_S:
             raise InvalidInput(f"sets '{text}': a hold of {amount} s is not allowed, use 1 to {MAX_HOLD_S} s", "sets")
