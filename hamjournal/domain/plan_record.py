@@ -87,8 +87,8 @@ def with_planned(report: AdviceReport, plan: Iterable[PlanItem], sessions: Itera
         key=lambda p: (p.date, p.id or 0),
     )
     first: dict[str, PlanItem] = {}
-    for item in upcoming:
-        first.setdefault(item.exercise, item)
+    for planned_item in upcoming:
+        first.setdefault(planned_item.exercise, planned_item)
     advice = []
     for item in report.advice:
         planned = first.get(item.exercise)
