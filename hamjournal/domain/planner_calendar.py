@@ -44,6 +44,8 @@ SEVERE = HARD_DAY
 BACK_TO_BACK = 200
 EVE_OF_HARD = 100
 OTHER_STRENGTH = 40
+# A reassessment is a maximal effort: it wants fresh legs more than any session, so a gym day weighs more for it.
+TEST_ON_STRENGTH_DAY = 300
 # A week's last session so late that it takes away a day the next week needs for its sessions 48 h apart: worse
 # than any conflict a week can choose, since it costs the next week a session.
 CARRY_OVER = 10_000
@@ -103,8 +105,9 @@ def day_of(date: dt.date, profile: Profile) -> Day:
     )
 
 
-def strength_conflicts(day: Day, next_day: Day) -> list[Conflict]:
-    """What hamstring strength on `day` would break, heaviest first."""
+def strength_conflicts(day: Day, next_day: Day, *, other_strength: int = OTHER_STRENGTH) -> list[Conflict]:
+    """What hamstring strength on `day` would break, heaviest first (`other_strength`: the weight of sharing
+    the day with the runner's other strength work)."""
     out: list[Conflict] = []
     if day.is_long:
         out.append(Conflict(LONG_RUN, "on the long-run day"))
@@ -113,7 +116,7 @@ def strength_conflicts(day: Day, next_day: Day) -> list[Conflict]:
     if day.is_hard:
         out.append(Conflict(HARD_DAY, f"on {day.name}'s hard day"))
     if day.is_strength:
-        out.append(Conflict(OTHER_STRENGTH, f"on your other strength day ({day.name})"))
+        out.append(Conflict(other_strength, f"on your other strength day ({day.name})"))
     if next_day.is_heavy:
         out.append(Conflict(EVE_OF_HARD, f"the day before {_heavy_text(next_day)}"))
     return out

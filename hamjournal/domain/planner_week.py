@@ -20,8 +20,10 @@ from hamjournal.domain.planner_calendar import (
     AFTER_EASY_RUN,
     CARRY_OVER,
     DAY_NAMES,
+    OTHER_STRENGTH,
     SAME_DAY_AS_NORDIC,
     SEVERE,
+    TEST_ON_STRENGTH_DAY,
     Conflict,
     Day,
     Placement,
@@ -468,7 +470,9 @@ class WeekPlanner:
         slots = []
         for day in candidates:
             following = day_of(day.date + dt.timedelta(days=1), self.profile)
-            conflicts = strength_conflicts(day, following)
+            conflicts = strength_conflicts(
+                day, following, other_strength=TEST_ON_STRENGTH_DAY if test else OTHER_STRENGTH
+            )
             if test:
                 if day.date in self.nordic_days:
                     conflicts.append(TEST_ON_NORDIC_DAY)
