@@ -18,12 +18,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from hamjournal.domain.models import WEEKDAYS, Profile, Race
 from hamjournal.domain.planner_constants import (
     A_RACE_NORDIC_FREE_DAYS,
+    A_RACE_STEP_FREEZE_DAYS,
     LONG_RUN_NORDIC_FREE_DAYS,
     RACE_NORDIC_FREE_DAYS,
     RACE_RECOVERY_DAYS,
@@ -174,6 +175,57 @@ def weekly_capacity(
             if all(b - a >= gap for a, b in itertools.pairwise(combo)) and all(w >= gap for w in wrap):
                 return size
     return 0
+
+
+def carry_over_cost(
+    profile: Profile, week_end: dt.date, dates: Sequence[dt.date], gap: int, next_sessions: int
+) -> int:
+    """CARRY_OVER when a week's last Nordic (of `dates`) takes a day the next usual week needs to hold
+    `next_sessions` sessions `gap` days apart; 0 otherwise."""
+    reach = gap - (week_end + ONE_DAY - max(dates)).days
+    if reach <= 0:
+        return 0
+    long_day, hard = profile.long_run_day, profile.hard_days
+    severe = weekly_capacity(long_day, hard, gap, severe=False, cyclic=True) < next_sessions
+    free = weekly_capacity(long_day, hard, gap, severe=severe)
+    left = weekly_capacity(long_day, hard, gap, severe=severe, blocked=frozenset(range(reach)))
+    return CARRY_OVER if left < min(free, next_sessions) else 0
+
+
+STEP_FREEZE_WEEKS = int(A_RACE_STEP_FREEZE_DAYS.value) // 7
+
+
+def step_freeze_race(date: dt.date, profile: Profile) -> Race | None:
+    """The A race whose last 2 weeks hold `date` (no new Nordic step starts then), if any."""
+    freeze = int(A_RACE_STEP_FREEZE_DAYS.value)
+    ahead = sorted((r for r in profile.races if r.priority == "A" and 0 < (r.date - date).days <= freeze),
+                   key=lambda r: r.date)
+    return ahead[0] if ahead else None
+
+
+def no_room_text(
+    open_days: Sequence[Day],
+    bans: Mapping[dt.date, tuple[str, ...]],
+    nordic_days: Iterable[dt.date],
+    booked: Mapping[dt.date, set[str]],
+    gap: int,
+) -> str:
+    """Which rule kept each day left free of Nordics: "no Nordics on Thursday (the day after the Half), ..."."""
+    taken = sorted(set(nordic_days))
+    reasons = []
+    for day in open_days:
+        near = [n for n in taken if n != day.date and abs((n - day.date).days) < gap]
+        if bans[day.date]:
+            reasons.append(f"{day.name} ({', '.join(bans[day.date])})")
+        elif "nordic" in booked.get(day.date, set()):
+            reasons.append(f"{day.name} (holds one)")
+        elif near:
+            reasons.append(f"{day.name} (less than {gap * 24} h from {DAY_NAMES[near[0].weekday()]}'s Nordics)")
+        elif day.race is not None:
+            reasons.append(f"{day.name} (the day of the {day.race.name})")
+        else:
+            reasons.append(f"{day.name} (a hard day: your usual week has room without it)")
+    return "no Nordics on " + ", ".join(reasons) if reasons else "no days left"
 
 
 def cost(conflicts: Iterable[Conflict]) -> int:

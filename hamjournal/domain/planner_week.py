@@ -18,26 +18,27 @@ from hamjournal.domain.models import ASSESSMENT_NAMES, Injury, PlanItem, Prescri
 from hamjournal.domain.planner_blocks import SeasonWeek
 from hamjournal.domain.planner_calendar import (
     AFTER_EASY_RUN,
-    CARRY_OVER,
-    DAY_NAMES,
     OTHER_STRENGTH,
     SAME_DAY_AS_NORDIC,
     SEVERE,
+    STEP_FREEZE_WEEKS,
     TEST_ON_STRENGTH_DAY,
     Conflict,
     Day,
     Placement,
     Slot,
     ahead_text,
+    carry_over_cost,
     day_of,
+    no_room_text,
     nordic_bans,
     place,
+    step_freeze_race,
     strength_conflicts,
     weekly_capacity,
     where_text,
 )
 from hamjournal.domain.planner_constants import (
-    A_RACE_STEP_FREEZE_DAYS,
     ACCESSORY_SESSIONS_FULL,
     ACCESSORY_SESSIONS_LIGHT,
     ASKLING_START_DAYS,
@@ -210,7 +211,7 @@ class WeekPlanner:
         placement = self._place(
             days, candidates, needed, spaced=self.nordic_days, min_gap=gap, label="Nordics", strict=True,
             allow_severe=usual < max(needed, next_sessions),
-            extra_cost=lambda dates: self._carry_over(week, dates, gap, next_sessions),
+            extra_cost=lambda dates: carry_over_cost(self.profile, week.end, dates, gap, next_sessions),
         )
         reduced = week.race_week or week.block in ("taper", "recovery")
         sessions = full if reduced else programme_sessions(prog_week)
@@ -230,25 +231,9 @@ class WeekPlanner:
             missing = needed - len(placement.days)
             when = "in the days left this week" if index == 0 else f"in the week of {week.start:%d %b}"
             self.notes.append(
-                f"{missing} Nordic session(s) did not fit {when}: {self._no_room_text(open_days, bans, gap)}."
+                f"{missing} Nordic session(s) did not fit {when}: "
+                f"{no_room_text(open_days, bans, self.nordic_days, self.booked, gap)}."
             )
-
-    def _no_room_text(self, open_days: Sequence[Day], bans: dict[dt.date, tuple[str, ...]], gap: int) -> str:
-        """Which rule kept each day left free of Nordics: "Thursday (the day after the Half), ..."."""
-        reasons = []
-        for day in open_days:
-            near = sorted(n for n in self.nordic_days if n != day.date and abs((n - day.date).days) < gap)
-            if bans[day.date]:
-                reasons.append(f"{day.name} ({', '.join(bans[day.date])})")
-            elif "nordic" in self.booked[day.date]:
-                reasons.append(f"{day.name} (holds one)")
-            elif near:
-                reasons.append(f"{day.name} (less than {gap * 24} h from {DAY_NAMES[near[0].weekday()]}'s Nordics)")
-            elif day.race is not None:
-                reasons.append(f"{day.name} (the day of the {day.race.name})")
-            else:
-                reasons.append(f"{day.name} (a hard day: your usual week has room without it)")
-        return "no Nordics on " + ", ".join(reasons) if reasons else "no days left"
 
     def _nordic_step(self, day: Day) -> tuple[Advised, str | None]:
         """The step a Nordic on `day` starts from: the advice's, except that a new, harder step never starts in
@@ -259,12 +244,7 @@ class WeekPlanner:
             return new, None
         if self.new_step_from is not None and self.new_step_from < day.date:
             return new, None  # the new step already started before this race's last 2 weeks
-        freeze = int(A_RACE_STEP_FREEZE_DAYS.value)
-        race = next(
-            (r for r in sorted(self.profile.races, key=lambda r: r.date)
-             if r.priority == "A" and 0 < (r.date - day.date).days <= freeze),
-            None,
-        )
+        race = step_freeze_race(day.date, self.profile)
         if race is None:
             if self.new_step_from is None:
                 self.new_step_from = day.date
@@ -272,22 +252,10 @@ class WeekPlanner:
         item = self.advice.for_exercise("nordic") if self.advice is not None else None
         dose = item.current if item is not None and item.current is not None else new.dose
         text = (
-            f"the step holds at {current}: no new Nordic step in the last {freeze // 7} weeks before the "
+            f"the step holds at {current}: no new Nordic step in the last {STEP_FREEZE_WEEKS} weeks before the "
             f"{race.name} (the advice's {new.step} waits until after it)"
         )
         return Advised(current, dose, "hold", True), text
-
-    def _carry_over(self, week: SeasonWeek, dates: Sequence[dt.date], gap: int, next_sessions: int) -> int:
-        """CARRY_OVER when the week's last Nordic takes a day the next usual week needs for its sessions."""
-        following = week.start + dt.timedelta(days=7)
-        reach = gap - (following - max(dates)).days
-        if reach <= 0:
-            return 0
-        long_day, hard = self.profile.long_run_day, self.profile.hard_days
-        severe = weekly_capacity(long_day, hard, gap, severe=False, cyclic=True) < next_sessions
-        free = weekly_capacity(long_day, hard, gap, severe=severe)
-        left = weekly_capacity(long_day, hard, gap, severe=severe, blocked=frozenset(range(reach)))
-        return CARRY_OVER if left < min(free, next_sessions) else 0
 
     # -- accessories and rehab strength -------------------------------------------------------------------------
 
