@@ -25,7 +25,7 @@ from hamjournal.domain.models import Assessment, PlanItem, Profile, Session
 from hamjournal.domain.planner_blocks import SeasonWeek, monday, season, training_anchor
 from hamjournal.domain.planner_constants import A_RACE_NORDIC_FREE_DAYS
 from hamjournal.domain.planner_dose import programme
-from hamjournal.domain.planner_rehab import current_injury, stage_gate
+from hamjournal.domain.planner_rehab import GATE_TESTS, NORDIC_TEST, DrillSession, current_injury, stage_gate
 from hamjournal.domain.planner_week import DRILL_SLUGS, WeekPlanner
 from hamjournal.domain.rules import HISTORY_DAYS
 
@@ -50,8 +50,9 @@ class HistorySummary:
     - training_start: the first logged session ever (the rules' deload anchor when training never broke)
     - logged: (day, exercise) of every session from last Monday to today (what this week already holds)
     - last_assessment: the latest reassessment day
-    - h_test: the latest H-test insecurity (left, right), for the sprint stage of rehab
-    - drill_counts: ((exercise, step), sessions) of run drills since the current strain, for rehab stages
+    - drill_log: the run-drill sessions since the current strain (day, drill, step, pain), for rehab stages
+    - latest_tests: the latest ASLR, single-leg bridge, Nordic lowering and H-test, for the sprint stage
+    - nordic_before_strain: the best Nordic lowering time before the strain (what a Nordic test compares with)
     """
 
     nordic_dates: tuple[dt.date, ...] = ()
@@ -61,8 +62,9 @@ class HistorySummary:
     training_start: dt.date | None = None
     logged: tuple[tuple[dt.date, str], ...] = ()
     last_assessment: dt.date | None = None
-    h_test: tuple[float, float] | None = None
-    drill_counts: tuple[tuple[tuple[str, str], int], ...] = ()
+    drill_log: tuple[DrillSession, ...] = ()
+    latest_tests: tuple[Assessment, ...] = ()
+    nordic_before_strain: float | None = None
 
 
 def summarize(
@@ -80,13 +82,14 @@ def summarize(
     rules_start = today - dt.timedelta(days=HISTORY_DAYS - 1)
     last_monday = monday(today) - dt.timedelta(days=7)
     tests = sorted((a for a in assessments if a.date <= today), key=lambda a: a.date)
-    h_tests = [a for a in tests if a.test == "h-test-insecurity" and a.left is not None and a.right is not None]
     injury = current_injury(profile, today)
-    drills: dict[tuple[str, str], int] = {}
-    if injury is not None:
-        for s in done:
-            if s.exercise in DRILL_SLUGS and s.date >= injury.date and s.step:
-                drills[(s.exercise, s.step)] = drills.get((s.exercise, s.step), 0) + 1
+    drills = () if injury is None else tuple(
+        DrillSession(s.date, s.exercise, s.step, s.pain_during)
+        for s in done if s.exercise in DRILL_SLUGS and s.date >= injury.date and s.step
+    )
+    latest = {a.test: a for a in tests if a.test in GATE_TESTS}
+    before = [a.value for a in tests if a.test == NORDIC_TEST and a.value is not None
+              and injury is not None and a.date < injury.date]
     return HistorySummary(
         nordic_dates=tuple(sorted({s.date for s in nordics})),
         window_start=window_start,
@@ -95,8 +98,9 @@ def summarize(
         training_start=training_start,
         logged=tuple(sorted({(s.date, s.exercise) for s in done if s.date >= last_monday})),
         last_assessment=tests[-1].date if tests else None,
-        h_test=(float(h_tests[-1].left), float(h_tests[-1].right)) if h_tests else None,  # type: ignore[arg-type]
-        drill_counts=tuple(sorted(drills.items())),
+        drill_log=drills,
+        latest_tests=tuple(latest.values()),
+        nordic_before_strain=max(before) if before else None,
     )
 
 
@@ -213,7 +217,9 @@ def make_plan(
         history=history,
         kept=kept_items,
         programme=programme(history.nordic_dates, today, history.window_start),
-        gate=stage_gate(advice, dict(history.drill_counts), history.h_test) if rehab else None,
+        gate=stage_gate(
+            advice, history.drill_log, {t.test: t for t in history.latest_tests}, today, history.nordic_before_strain
+        ) if rehab else None,
         injury=injury,
         race_windows=_race_windows(profile),
         deload_until=_forward_deload_until(advice, profile, anchor),

@@ -8,25 +8,33 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from hamjournal.domain.library.exercises import slugs_where
+from hamjournal.domain.library.exercises import get_exercise, slugs_where
 from hamjournal.domain.models import ASSESSMENT_NAMES, Injury, PlanItem, Prescription, Profile
 from hamjournal.domain.planner_blocks import SeasonWeek
 from hamjournal.domain.planner_calendar import (
     AFTER_EASY_RUN,
+    OTHER_STRENGTH,
     SAME_DAY_AS_NORDIC,
     SEVERE,
+    STEP_FREEZE_WEEKS,
+    TEST_ON_STRENGTH_DAY,
     Conflict,
     Day,
     Placement,
     Slot,
     ahead_text,
+    carry_over_cost,
     day_of,
+    no_room_text,
+    nordic_bans,
     place,
+    step_freeze_race,
     strength_conflicts,
+    weekly_capacity,
     where_text,
 )
 from hamjournal.domain.planner_constants import (
@@ -37,10 +45,14 @@ from hamjournal.domain.planner_constants import (
     REASSESS_MAX_WEEKS,
     REASSESS_MIN_WEEKS,
     REHAB_DRILL_SESSIONS,
+    REHAB_STAGE_PAIN_MAX,
+    REHAB_STAGE_PAIN_OK,
     REHAB_STAGE_SESSIONS,
+    REHAB_SYMMETRY,
 )
 from hamjournal.domain.planner_dose import (
     MAINTENANCE_WEEK,
+    Advised,
     Programme,
     action_text,
     advised,
@@ -50,7 +62,15 @@ from hamjournal.domain.planner_dose import (
     programme_sessions,
     programme_text,
 )
-from hamjournal.domain.planner_rehab import ASKLING, STAGES, RunStage, StageGate
+from hamjournal.domain.planner_rehab import (
+    ASKLING,
+    MAXIMAL_TESTS,
+    STAGES,
+    RunStage,
+    StageGate,
+    maximal_tests_from,
+    maximal_tests_open,
+)
 
 if TYPE_CHECKING:
     from hamjournal.domain.planner import HistorySummary
@@ -108,6 +128,8 @@ class WeekPlanner:
     nordic_days: set[dt.date] = field(default_factory=set)
     last_assessment: dt.date | None = None
     deload_reason: str = ""
+    new_step_from: dt.date | None = None
+    baseline_waits: bool = False
 
     def __post_init__(self) -> None:
         # `booked`: exercises on a day (no second one); `used`: what counts against a week's sessions.
@@ -157,14 +179,18 @@ class WeekPlanner:
         )
         if self.gate.open >= 2:
             self._nordics(index, week, days, open_days, deload)
-        tests = TESTS_REHAB
-        self._assessment(index, week, days, open_days, tests, h_test_now=index == 0 and self.gate.needs_h_test)
+        due = self.gate.tests_due if index == 0 else ()
+        self._assessment(index, week, days, open_days, TESTS_REHAB, due_now=due)
         if self.gate.open >= 1:
             self._stage_drills(week, open_days, STAGES[self.gate.open - 1])
+        if index == 0:
+            self.notes.extend(f"Rehab: {change}." for change in self.gate.changes)
         if index == 0 and self.gate.waiting_for:
             following = self.gate.open + 1
-            what = "running" if self.gate.open == 0 else f"running stage {following}"
-            self.notes.append(f"Rehab: {what} opens after {'; '.join(self.gate.waiting_for)}.")
+            what = "running" if self.gate.open == 0 else f"running stage {following} ({STAGES[following - 1].effort})"
+            if following == len(STAGES):
+                what = f"no sprints yet: {what}"
+            self.notes.append(f"Rehab: {what} waits: {'; '.join(self.gate.waiting_for)}.")
 
     # -- Nordics ----------------------------------------------------------------------------------------------
 
@@ -178,28 +204,62 @@ class WeekPlanner:
         needed = full - self._used(days, {"nordic"})
         if needed <= 0:
             return
-        dose = nordic_week_dose(self.nordic, index, prog_week)
-        candidates = [d for d in open_days if d.date not in self.race_windows and "nordic" not in self.booked[d.date]]
+        gap = int(NORDIC_GAP_DAYS.value)
+        bans = {d.date: nordic_bans(d.date, self.profile) for d in open_days}
+        candidates = [d for d in open_days if not bans[d.date] and "nordic" not in self.booked[d.date]]
+        # A hard day only when the runner's usual week cannot hold the sessions 48 h apart without one (this
+        # week's, or next week's: a late session this week must not cost the next week one).
+        usual = weekly_capacity(self.profile.long_run_day, self.profile.hard_days, gap, severe=False, cyclic=True)
+        next_sessions = programme_sessions(min(prog_week + 1, MAINTENANCE_WEEK))
         placement = self._place(
-            days, candidates, needed, spaced=self.nordic_days, min_gap=int(NORDIC_GAP_DAYS.value), label="Nordics"
+            days, candidates, needed, spaced=self.nordic_days, min_gap=gap, label="Nordics", strict=True,
+            allow_severe=usual < max(needed, next_sessions),
+            extra_cost=lambda dates: carry_over_cost(self.profile, week.end, dates, gap, next_sessions),
         )
         reduced = week.race_week or week.block in ("taper", "recovery")
         sessions = full if reduced else programme_sessions(prog_week)
         for day in placement.days:
+            start, held = self._nordic_step(day)
+            dose = nordic_week_dose(start, index, prog_week)
             parts = [programme_text(prog_week, sessions)]
-            if index == 0:
-                parts.append(action_text(self.nordic))
-            usual = self.nordic.usual if index == 0 and self.nordic.logged else None
-            self._add(
-                day, "nordic", self.nordic.step, dose, deload, week, parts, placement.gave_way.get(day.date),
-                usual=usual,
-            )
+            if index == 0 or held:
+                parts.append(held or action_text(start))
+            gave_way = placement.gave_way.get(day.date)
+            if gave_way and (day.is_hard or day.race is not None):
+                gave_way = (*gave_way, f"your usual week has too few other days for {max(needed, next_sessions)} "
+                                       f"Nordic sessions {gap * 24} h apart")
+            usual = start.usual if index == 0 and start.logged else None
+            self._add(day, "nordic", start.step, dose, deload, week, parts, gave_way, usual=usual)
             self.nordic_days.add(day.date)
         if len(placement.days) < needed:
             missing = needed - len(placement.days)
             when = "in the days left this week" if index == 0 else f"in the week of {week.start:%d %b}"
-            self.notes.append(f"{missing} Nordic session(s) did not fit {when} (no free day far enough from the "
-                              "others, a race or a hard day).")
+            self.notes.append(
+                f"{missing} Nordic session(s) did not fit {when}: "
+                f"{no_room_text(open_days, bans, self.nordic_days, self.booked, gap)}."
+            )
+
+    def _nordic_step(self, day: Day) -> tuple[Advised, str | None]:
+        """The step a Nordic on `day` starts from: the advice's, except that a new, harder step never starts in
+        the last 2 weeks before an A race (the step holds; the dose may still follow the programme)."""
+        current = self.history.nordic_step
+        new = self.nordic
+        if current is None or new.step == current or _nordic_index(new.step) <= _nordic_index(current):
+            return new, None
+        if self.new_step_from is not None and self.new_step_from < day.date:
+            return new, None  # the new step already started before this race's last 2 weeks
+        race = step_freeze_race(day.date, self.profile)
+        if race is None:
+            if self.new_step_from is None:
+                self.new_step_from = day.date
+            return new, None
+        item = self.advice.for_exercise("nordic") if self.advice is not None else None
+        dose = item.current if item is not None and item.current is not None else new.dose
+        text = (
+            f"the step holds at {current}: no new Nordic step in the last {STEP_FREEZE_WEEKS} weeks before the "
+            f"{race.name} (the advice's {new.step} waits until after it)"
+        )
+        return Advised(current, dose, "hold", True), text
 
     # -- accessories and rehab strength -------------------------------------------------------------------------
 
@@ -259,15 +319,15 @@ class WeekPlanner:
         days: list[Day],
         open_days: list[Day],
         tests: Sequence[str],
-        h_test_now: bool = False,
+        due_now: Sequence[str] = (),
     ) -> None:
         if any(k.kind == "assessment" and week.start <= k.date <= week.end for k in self.kept):
             return
         last = self.last_assessment
         low, high = week.start, week.end
         reason = "baseline: your first reassessment"
-        if h_test_now and not (last is not None and (self.today - last).days < 7):
-            tests, reason = ("h-test-insecurity",), "H-test: sprinting waits until it shows no insecurity"
+        if due_now and not (last is not None and (self.today - last).days < 7):
+            tests, reason = due_now, "sprints wait for this test"
         elif last is not None:
             earliest = last + dt.timedelta(weeks=int(REASSESS_MIN_WEEKS.value))
             latest = last + dt.timedelta(weeks=int(REASSESS_MAX_WEEKS.value))
@@ -280,9 +340,21 @@ class WeekPlanner:
             reason = f"reassessment, {weeks_since}+ weeks after the last" + (
                 " (deload week: fresh legs)" if wanted else ""
             )
-        elif index != 0:
+        elif index != 0 and not self.baseline_waits:
+            return
+        # Maximal tests: in rehab not before the 50-70% running stage, and never before day 14 after a strain.
+        if not maximal_tests_open(self.gate):
+            tests = [t for t in tests if t not in MAXIMAL_TESTS]
+            reason += " (the maximal tests wait for the 50-70% running stage)"
+        if not tests:
             return
         candidates = [d for d in open_days if low <= d.date <= high and d.date not in self.race_windows]
+        earliest = maximal_tests_from(self.profile, self.today)
+        if earliest is not None and MAXIMAL_TESTS & set(tests):
+            candidates = [d for d in candidates if d.date >= earliest]
+            if not candidates:
+                self.baseline_waits = last is None
+                return
         placement = self._place(days, candidates, 1, test=True)
         for day in placement.days:
             for test in tests:
@@ -325,9 +397,14 @@ class WeekPlanner:
             return
         slots = [Slot(d, (), 0 if d.is_easy_run else 1) for d in candidates]
         dose = Prescription(1, (stage.count,))
+        sprints = (
+            f", range and strength within {REHAB_SYMMETRY.value:.0%} of the other leg and an H-test of 0"
+            if stage.number + 1 == len(STAGES) else ""
+        )
         following = (
-            f"stage {stage.number + 1} opens after {int(REHAB_STAGE_SESSIONS.value)} sessions with progress/hold "
-            "advice and no pain flag" + (" and an H-test of 0" if stage.number + 1 == len(STAGES) else "")
+            f"stage {stage.number + 1} opens after {int(REHAB_STAGE_SESSIONS.value)} sessions with pain "
+            f"{REHAB_STAGE_PAIN_OK.value}/10 or less{sprints}; pain above {REHAB_STAGE_PAIN_MAX.value}/10 is one "
+            "stage back"
             if stage.number < len(STAGES)
             else "when this is pain-free and the H-test stays at 0, switch to prevention mode in your profile"
         )
@@ -354,17 +431,23 @@ class WeekPlanner:
         prefer_nordic: bool = False,
         test: bool = False,
         avoid_tests: bool = False,
+        allow_severe: bool | None = None,
+        strict: bool = False,
+        extra_cost: Callable[[Sequence[dt.date]], int] | None = None,
     ) -> Placement:
         """Place `count` hamstring-strength sessions; long-run, hard and race days only if the runner's usual
-        week has too few days without them."""
+        week has too few days without them (or as `allow_severe` says). `strict`: the spacing never gives way."""
         # Only the runner's usual week can force a severe day; a race window or the days already gone drop
         # sessions instead.
-        full_week_ok = [d for d in days if not (d.is_long or d.is_hard)]
-        allow_severe = len(full_week_ok) < count
+        if allow_severe is None:
+            full_week_ok = [d for d in days if not (d.is_long or d.is_hard)]
+            allow_severe = len(full_week_ok) < count
         slots = []
         for day in candidates:
             following = day_of(day.date + dt.timedelta(days=1), self.profile)
-            conflicts = strength_conflicts(day, following)
+            conflicts = strength_conflicts(
+                day, following, other_strength=TEST_ON_STRENGTH_DAY if test else OTHER_STRENGTH
+            )
             if test:
                 if day.date in self.nordic_days:
                     conflicts.append(TEST_ON_NORDIC_DAY)
@@ -379,7 +462,9 @@ class WeekPlanner:
                 bonus += SAME_DAY_AS_NORDIC
             slots.append(Slot(day, tuple(conflicts), bonus))
         nearby = [d for d in spaced if abs((d - days[0].date).days) <= 9]
-        return place(slots, count, spaced_from=nearby, min_gap=min_gap, spacing_text=label)
+        return place(
+            slots, count, spaced_from=nearby, min_gap=min_gap, spacing_text=label, strict=strict, extra_cost=extra_cost
+        )
 
     def _add(
         self,
@@ -417,6 +502,11 @@ class WeekPlanner:
         )
         self.booked[day.date].add(exercise)
         self.used[day.date].add(exercise)
+
+
+def _nordic_index(step: str) -> int:
+    ladder = [s.slug for s in get_exercise("nordic").ladder]
+    return ladder.index(step) if step in ladder else -1
 
 
 def _drill_text(slug: str, dose: Prescription) -> str:

@@ -14,9 +14,11 @@ from collections import Counter
 
 import pytest
 
-from hamjournal.domain.models import WEEKDAYS, Injury, PlanItem, Prescription, Profile, Race
+from hamjournal.domain.models import WEEKDAYS, Assessment, Injury, PlanItem, Prescription, Profile, Race
 from hamjournal.domain.planner import HistorySummary, Plan, make_plan
 from hamjournal.domain.planner_blocks import monday
+from hamjournal.domain.planner_calendar import weekly_capacity
+from hamjournal.domain.planner_rehab import DrillSession
 from hamjournal.domain.rules import Advice, AdviceReport, Flag, LoadSummary
 
 MONDAY = dt.date(2026, 11, 23)
@@ -88,13 +90,21 @@ def test_the_grid_is_large() -> None:
 
 
 def test_no_hamstring_strength_on_the_long_run_day_or_a_hard_day() -> None:
+    # Revised reference: Nordics 48 h apart and never on the long run or its eve. A usual week that cannot hold
+    # 3 sessions that way without a hard day gets one on a hard day, and the why says so (was: never).
+    on_hard_days = 0
     for profile, today, plan in grid_plans():
+        roomy = weekly_capacity(profile.long_run_day, profile.hard_days, 2, severe=False, cyclic=True) >= 3
         for item in plan.items:
             if item.kind != "strength":
                 continue
             day = weekday(item.date)
             assert day != profile.long_run_day, (profile, today, item)
-            assert day not in profile.hard_days, (profile, today, item)
+            if day in profile.hard_days:
+                assert item.exercise == "nordic" and not roomy, (profile, today, item)
+                assert "no better day was free" in item.why and "hard day" in item.why, item.why
+                on_hard_days += 1
+    assert on_hard_days > 0
 
 
 def test_every_item_is_from_today_and_no_exercise_is_booked_twice_a_day() -> None:
@@ -132,11 +142,17 @@ def test_when_no_legal_day_exists_the_why_says_which_constraint_gave_way() -> No
 
 
 def test_other_strength_days_are_avoided_when_another_day_is_free() -> None:
+    # Revised reference: the eve of the long run (Saturday) is never free, so the 2- and 3-session weeks share
+    # the gym-legs days (Wed, Fri) rather than use it; the 1-session week still finds a free day.
     profile = Profile(running_days=("mon", "tue", "thu", "sat", "sun"), long_run_day="sun", hard_days=("tue",),
                       strength_days=("wed", "fri"))
     plan = make_plan(MONDAY, profile, None, HistorySummary(), weeks=4)
     assert len(nordics(plan)) == 1 + 2 + 3 + 3
-    assert not {weekday(i.date) for i in nordics(plan)} & {"wed", "fri"}
+    days = [weekday(i.date) for i in nordics(plan)]
+    assert days[0] not in {"wed", "fri"}
+    assert "sat" not in days and "sun" not in days
+    shared = [i for i in nordics(plan) if weekday(i.date) in {"wed", "fri"}]
+    assert shared and all("on your other strength day" in i.why for i in shared)
 
 
 def test_the_why_names_the_day_and_the_long_run() -> None:
@@ -303,7 +319,25 @@ def test_stop_means_no_hamstring_loading_at_all() -> None:
 REHAB = Profile(mode="rehab", injuries=(Injury(MONDAY - dt.timedelta(days=30), "left", 1),))
 STRENGTH_OK = (("iso-hold", "hold", "single-leg"), ("askling-extender", "progress", "slow"),
                ("askling-diver", "hold", "slow"), ("askling-glider", "hold", "short"))
-ALL_STAGES_DONE = ((("incline-accelerations", "gentle"), 2), (("strides", "relaxed"), 2), (("strides", "fast"), 3))
+STAGE_STEPS = (("incline-accelerations", "gentle"), ("strides", "relaxed"), ("strides", "fast"))
+
+
+def drill_log(*per_stage: int, pain: int = 1) -> tuple[DrillSession, ...]:
+    """Sessions at stages 1, 2, ... every other day up to the day before MONDAY, with the same pain."""
+    steps = [STAGE_STEPS[n] for n, count in enumerate(per_stage) for _ in range(count)]
+    first = MONDAY - dt.timedelta(days=2 * len(steps) - 1)
+    return tuple(DrillSession(first + dt.timedelta(days=2 * i), ex, step, pain) for i, (ex, step) in enumerate(steps))
+
+
+ALL_STAGES_DONE = drill_log(2, 2, 3)
+
+
+def h_test(left: float, right: float) -> Assessment:
+    return Assessment(MONDAY - dt.timedelta(days=1), "h-test-insecurity", left, right)
+
+
+SPRINT_READY = (Assessment(MONDAY - dt.timedelta(days=1), "aslr-deg", 80, 82),
+                Assessment(MONDAY - dt.timedelta(days=1), "sl-bridge-reps", 24, 25), h_test(0, 0))
 
 
 def drills(plan: Plan) -> set[tuple[str, str | None]]:
@@ -327,30 +361,34 @@ def test_running_stages_open_one_by_one_with_the_advice() -> None:
     stage_one = make_plan(MONDAY, REHAB, ok, HistorySummary(), weeks=1)
     assert drills(stage_one) == {("incline-accelerations", "gentle")}
     assert all("50% effort or less" in i.why for i in stage_one.items if i.kind == "run-drill")
-    two = HistorySummary(drill_counts=((("incline-accelerations", "gentle"), 2),))
+    two = HistorySummary(drill_log=drill_log(2))
     assert drills(make_plan(MONDAY, REHAB, ok, two, weeks=1)) == {("strides", "relaxed")}
-    sprint = HistorySummary(drill_counts=ALL_STAGES_DONE, h_test=(0.0, 0.0), last_assessment=MONDAY)
+    sprint = HistorySummary(drill_log=ALL_STAGES_DONE, latest_tests=SPRINT_READY, last_assessment=MONDAY)
     assert drills(make_plan(MONDAY, REHAB, ok, sprint, weeks=1)) == {("strides", "near-max")}
 
 
 @pytest.mark.parametrize("bad", ["regress", "stop", "deload"])
 def test_no_stage_opens_while_a_rehab_exercise_is_not_progress_or_hold(bad: str) -> None:
     report = advice(("iso-hold", bad, "single-leg"), *STRENGTH_OK[1:], ("strides", "hold", "fast"))
-    plan = make_plan(MONDAY, REHAB, report, HistorySummary(drill_counts=ALL_STAGES_DONE, h_test=(0.0, 0.0)), weeks=4)
+    plan = make_plan(MONDAY, REHAB, report, HistorySummary(drill_log=ALL_STAGES_DONE, latest_tests=SPRINT_READY),
+                     weeks=4)
     assert not drills(plan)
 
 
 def test_a_pain_flag_keeps_running_closed() -> None:
-    report = advice(*STRENGTH_OK, flags=(Flag("pain-limit", "caution", "pain 4/10"),))
-    plan = make_plan(MONDAY, REHAB, report, HistorySummary(drill_counts=ALL_STAGES_DONE), weeks=4)
+    # Revised reference: pain up to 4/10 keeps a stage open, so only pain above the limit (a warning) closes it.
+    report = advice(*STRENGTH_OK, flags=(Flag("pain-limit", "warning", "pain 5/10", "askling-diver"),))
+    plan = make_plan(MONDAY, REHAB, report, HistorySummary(drill_log=ALL_STAGES_DONE), weeks=4)
     assert not drills(plan)
     assert any("pain-limit" in n for n in plan.notes)
 
 
-@pytest.mark.parametrize("h_test", [None, (10.0, 0.0), (0.0, 5.0)])
-def test_no_sprinting_until_the_h_test_shows_no_insecurity(h_test: tuple[float, float] | None) -> None:
+@pytest.mark.parametrize("h_score", [None, (10.0, 0.0), (0.0, 5.0)])
+def test_no_sprinting_until_the_h_test_shows_no_insecurity(h_score: tuple[float, float] | None) -> None:
     report = advice(*STRENGTH_OK, ("strides", "progress", "fast"))
-    plan = make_plan(MONDAY, REHAB, report, HistorySummary(drill_counts=ALL_STAGES_DONE, h_test=h_test), weeks=4)
+    tests = SPRINT_READY[:2] + (() if h_score is None else (h_test(*h_score),))
+    history = HistorySummary(drill_log=ALL_STAGES_DONE, latest_tests=tests)
+    plan = make_plan(MONDAY, REHAB, report, history, weeks=4)
     assert ("strides", "near-max") not in drills(plan)
     assert ("strides", "fast") in drills(plan)
     assert any(i.exercise == "h-test-insecurity" and i.date < MONDAY + dt.timedelta(days=7) for i in plan.items)
@@ -377,8 +415,10 @@ def test_kept_items_stay_count_and_are_booked_around() -> None:
     plan = make_plan(MONDAY, Profile(), None, history, weeks=1, kept=kept)
     assert kept[0] in plan.items and kept[0] not in plan.generated
     generated = [i for i in plan.generated if i.exercise == "nordic"]
-    assert len(generated) == 2  # three this week, one of them the runner's own
-    assert all(abs((i.date - thursday).days) >= 2 for i in generated)
+    # Three this week, one of them the runner's own; revised reference: Saturday (the eve of the long run) is
+    # never free, Wednesday and Friday are within 48 h of Thursday, so only Monday is left (was 2, with Saturday).
+    assert [i.date for i in generated] == [MONDAY]
+    assert any("1 Nordic session(s) did not fit" in n for n in plan.notes)
 
 
 def test_a_skipped_item_is_not_booked_again_that_day() -> None:
