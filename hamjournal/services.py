@@ -20,9 +20,9 @@ from hamjournal.store.repo import ImportSummary, Store
 
 if TYPE_CHECKING:
     # The week and progress maths load when first asked for, so `hamjournal log ...` does not pay for them.
+    from hamjournal.domain.advice.report import AdviceReport
     from hamjournal.domain.planner import Plan
     from hamjournal.domain.progress import ProgressData
-    from hamjournal.domain.rules import AdviceReport
     from hamjournal.domain.week import WeekView
 
 # How far back the logging form looks for the step and tempo to suggest.
@@ -282,7 +282,8 @@ class JournalService:
 
     def advice(self) -> AdviceReport:
         """Today's advice for every exercise planned or logged recently; only the rules' window is read."""
-        from hamjournal.domain.rules import HISTORY_DAYS, advise
+        from hamjournal.domain.advice.context import HISTORY_DAYS
+        from hamjournal.domain.advice.engine import advise
         from hamjournal.domain.thresholds import PLAN_LOOKAHEAD_DAYS
         from hamjournal.store import series
 

@@ -53,7 +53,7 @@ LOG_ONLY_WHAT_IT_NEEDS = """
 import json, sys
 from hamjournal.cli import main
 status = main(sys.argv[1:])
-heavy = ("textual", "plotext", "textual_plotext", "sqlalchemy.orm", "hamjournal.ui", "hamjournal.domain.rules",
+heavy = ("textual", "plotext", "textual_plotext", "sqlalchemy.orm", "hamjournal.ui", "hamjournal.domain.advice.engine",
          "hamjournal.domain.progress", "hamjournal.domain.planner", "hamjournal.store.series")
 print(json.dumps({"status": status, "loaded": sorted(m for m in heavy if m in sys.modules)}))
 """

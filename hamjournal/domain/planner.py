@@ -21,16 +21,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from hamjournal.domain.advice.context import HISTORY_DAYS
 from hamjournal.domain.models import Assessment, PlanItem, Profile, Session
 from hamjournal.domain.planner_blocks import SeasonWeek, monday, season, training_anchor
 from hamjournal.domain.planner_constants import A_RACE_NORDIC_FREE_DAYS
 from hamjournal.domain.planner_dose import programme
 from hamjournal.domain.planner_rehab import current_injury, stage_gate
 from hamjournal.domain.planner_week import DRILL_SLUGS, WeekPlanner
-from hamjournal.domain.rules import HISTORY_DAYS
 
 if TYPE_CHECKING:
-    from hamjournal.domain.rules import AdviceReport
+    from hamjournal.domain.advice.report import AdviceReport
 
 STOP_NOTE = (
     "Stop: the advice found pain that needs a professional's look. No hamstring loading is planned (no Nordics, "

@@ -20,7 +20,7 @@ from hamjournal.domain.models import Injury, Profile
 from hamjournal.domain.planner_constants import REHAB_STAGE_SESSIONS
 
 if TYPE_CHECKING:
-    from hamjournal.domain.rules import AdviceReport
+    from hamjournal.domain.advice.report import AdviceReport
 
 ISOMETRIC = ("iso-hold",)
 ASKLING = ("askling-extender", "askling-diver", "askling-glider")

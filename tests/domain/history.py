@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hamjournal.domain.advice.engine import advise
+from hamjournal.domain.advice.report import AdviceReport
 from hamjournal.domain.models import PlanItem, Prescription, Profile, Run, Session, SymptomLog
-from hamjournal.domain.rules import AdviceReport, advise
 from hamjournal.domain.sets import parse_sets
 
 TODAY = dt.date(2026, 11, 24)  # a Tuesday

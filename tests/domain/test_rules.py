@@ -6,8 +6,9 @@ import json
 
 import pytest
 
+from hamjournal.domain.advice.engine import advise
+from hamjournal.domain.advice.report import ACTIONS, FLAG_KINDS
 from hamjournal.domain.models import Assessment, Profile
-from hamjournal.domain.rules import ACTIONS, FLAG_KINDS, advise
 from tests.domain.history import (
     TODAY,
     action,

@@ -9,9 +9,10 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from hamjournal.domain.advice.context import HISTORY_DAYS
+from hamjournal.domain.advice.engine import advise
 from hamjournal.domain.exercises import EXERCISES
 from hamjournal.domain.models import Profile, Run, Session, SymptomLog
-from hamjournal.domain.rules import HISTORY_DAYS, advise
 from hamjournal.domain.sets import parse_sets
 from hamjournal.domain.thresholds import PROGRESS_MIN_SPAN_DAYS, STOP_PAIN, STOP_WINDOW_DAYS, pain_limit
 from tests.domain.history import TODAY

@@ -25,8 +25,8 @@ from hamjournal.ui.widgets.labels import SHORT_NAMES, short_name
 
 if TYPE_CHECKING:
     # Type names only: the rules (and the store) load in the worker, after the first paint.
+    from hamjournal.domain.advice.report import Advice, AdviceReport
     from hamjournal.domain.models import Prescription
-    from hamjournal.domain.rules import Advice, AdviceReport
     from hamjournal.ui.app import HamJournalApp
 
 # Most urgent first: what the strip shows when it cannot show everything.
