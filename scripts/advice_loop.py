@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from hamjournal.domain.advice.engine import advise  # noqa: E402
-from hamjournal.domain.dose import entry_dose  # noqa: E402
-from hamjournal.domain.models import Profile, Session, SetEntry, SymptomLog  # noqa: E402
+from hamjournal.domain.advice.engine import advise
+from hamjournal.domain.dose import entry_dose
+from hamjournal.domain.models import Profile, Session, SetEntry, SymptomLog
 
 START = dt.date(2026, 1, 5)  # a Monday
 DAYS = {"nordic": (0, 2, 4), "sl-rdl": (0, 3)}

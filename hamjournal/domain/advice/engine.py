@@ -27,6 +27,7 @@ from hamjournal.domain.advice.rules_stop import STOP_RULES, STOP_TEXT, stop_unti
 from hamjournal.domain.advice.running import asymmetry_flags, load_summary, run_flags, running_note
 from hamjournal.domain.advice.signals import Signal, describe, ordered
 from hamjournal.domain.dose import dose_source, entry_dose
+from hamjournal.domain.exercises import EXERCISES, SLUGS
 from hamjournal.domain.models import Assessment, PlanItem, Profile, Run, Session, SymptomLog
 from hamjournal.domain.thresholds import PROGRESS_PAIN_MAX, PROGRESS_RPE_MAX, STOP_PAIN
 
@@ -79,6 +80,9 @@ def advise(
         item, own = advise_track(ctx, track)
         advice.append(item)
         flags.extend(own)
+    # Red flags show even when no exercise is covered (the stop rules read no exercise).
+    no_track = Track(EXERCISES[SLUGS[0]], ())
+    flags.extend(s.flag for rule in STOP_RULES if (s := rule(ctx, no_track)) is not None and s.flag is not None)
     stopped = any(a.action == Action.STOP for a in advice)
     if not stopped:
         flags.extend(f.flag for f in run_flags(ctx) if f.covered)

@@ -22,7 +22,7 @@ def weekly_means(today: dt.date, series: Mapping[dt.date, float], weeks: int) ->
 
 def rose_every_week(means: list[float | None]) -> bool:
     """True when every week's mean is known and above the week before (means are newest first)."""
-    if any(m is None for m in means) or len(means) < 2:
+    if any(m is None for m in means) or len(means) <= 1:  # a rise needs two weeks at least
         return False
     return all(newer > older for newer, older in itertools.pairwise(means))  # type: ignore[operator]
 
