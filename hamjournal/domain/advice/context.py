@@ -240,12 +240,11 @@ def _make_day(ctx: Context, exercise: Exercise, date: dt.date, sessions: list[Se
                     step, done)
     usual_step, usual = before.usual_step, before.usual
     cut_step, cut = deload_target(slug, usual_step, usual)
-    lighter = exercise.step_index(step) < exercise.step_index(usual_step) or (
-        step == usual_step and volume(done) < volume(usual)
-    )
+    up = exercise.step_index(step) - exercise.step_index(usual_step)
+    lighter = up < 0 or volume(done) < volume(usual)
     # Outside a deload week only the exact cut on the same step reads as a deload (one brought forward).
     exactly_cut = step == cut_step == usual_step and done.reps == cut.reps and done.hold_s == cut.hold_s
-    deload = (deload_week and lighter) or (exactly_cut and lighter)
+    deload = lighter and (deload_week or exactly_cut)
     if planned:
         prescribed, source = planned[0].prescription, "plan"
         deload = deload or (planned[0].deload and lighter)
@@ -256,10 +255,11 @@ def _make_day(ctx: Context, exercise: Exercise, date: dt.date, sessions: list[Se
     else:
         prescribed, source = usual, "usual dose"
     day = _day(date, slug, step, pains, rpes, done, prescribed, source, deload_week, deload, usual_step, usual)
-    if deload and volume(done) <= volume(usual):
-        return day  # a deload never becomes the usual dose
+    if deload:
+        # A deload never becomes the usual dose; a step up taken during the deload keeps the usual dose.
+        return replace(day, usual_step=step) if up > 0 else day
     if prescribed is None or day.complete:
-        return _replace_usual(day, step, done)
+        return replace(day, usual_step=step, usual=done)
     return day  # a failed or partial session keeps the usual dose
 
 
@@ -273,10 +273,6 @@ def _day(
         completion = volume(done) / volume(prescribed)
     return Day(date, slug, step, max(pains, default=None), max(rpes, default=None), done, prescribed, source,
                completion, deload_week, deload, usual_step, usual)
-
-
-def _replace_usual(day: Day, step: str, done: Prescription) -> Day:
-    return replace(day, usual_step=step, usual=done)
 
 
 def _step_of(exercise: Exercise, sessions: list[Session]) -> str:
