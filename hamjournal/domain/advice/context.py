@@ -160,6 +160,17 @@ class Context:
             return None
         return after, self.usual_morning(after_day)
 
+    def next_session_day(self, track: Track) -> dt.date:
+        """When the next session of an exercise falls: its next plan item after the last one logged (from today
+        on), else today. The deload calendar is read for that day, since `next` is that session's dose."""
+        after = track.last.date if track.days else None
+        upcoming = [
+            p.date for p in self.plan
+            if p.exercise == track.slug and p.status != "skipped" and p.date >= self.today
+            and (after is None or p.date > after)
+        ]
+        return min(upcoming, default=self.today)
+
     def track(self, slug: str) -> Track | None:
         """The track of one exercise, if it is covered."""
         return next((t for t in self.tracks if t.slug == slug), None)

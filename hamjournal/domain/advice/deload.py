@@ -72,8 +72,19 @@ def plan_says_deload(day: dt.date, plan: Iterable[PlanItem]) -> bool | None:
 
 
 def is_deload_week(day: dt.date, anchor: dt.date | None, every: int, plan: Iterable[PlanItem]) -> bool:
-    """Deload weeks: the plan's when it has items that week, else every Nth week from the anchor."""
-    planned = plan_says_deload(day, plan)
-    if planned is not None:
-        return planned
-    return is_scheduled_deload(day, anchor, every)
+    """Deload weeks: the plan's when it has items that week, else every Nth week from the anchor.
+
+    A week the plan flags deload right after another deload week counts only when the cycle schedules it: a
+    deload lasts one week, and a plan flagged deload because last week's advice said deload must not renew
+    the deload week after week.
+    """
+    items = tuple(plan)
+    planned = plan_says_deload(day, items)
+    scheduled = is_scheduled_deload(day, anchor, every)
+    if planned is None:
+        return scheduled
+    if not planned:
+        return False
+    if scheduled:
+        return True
+    return not is_deload_week(day - dt.timedelta(days=_WEEK), anchor, every, items)

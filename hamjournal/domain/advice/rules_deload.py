@@ -42,15 +42,17 @@ def _deload(track: Track, text: str, source: str, flag: Flag) -> Signal | None:
 
 
 def scheduled(ctx: Context, track: Track) -> Signal | None:
-    """This week is a deload week: the plan's, or every Nth week of the training run."""
-    if not ctx.is_deload_week(ctx.today):
+    """The next session falls in a deload week: the plan's, or every Nth week of the training run."""
+    day = ctx.next_session_day(track)
+    if not ctx.is_deload_week(day):
         return None
-    week = cycle_week(ctx.today, ctx.anchor)
-    if plan_says_deload(ctx.today, ctx.plan) or week is None:
+    week = cycle_week(day, ctx.anchor)
+    if plan_says_deload(day, ctx.plan) or week is None:
         why = "your plan has a deload this week"
     else:
         why = f"this is week {week} of your training, and you deload every {ctx.every}th week"
-    text = f"Deload week: {why}; {_cut_text()}."
+    when = "" if day == ctx.today else f" (your next session, {day_name(day)})"
+    text = f"Deload week{when}: {why}; {_cut_text()}."
     return _deload(track, text, _SOURCE, Flag(FlagKind.SCHEDULED_DELOAD, FlagLevel.INFO, text))
 
 
