@@ -220,3 +220,28 @@ def test_example_stiffness_that_stays_high_deloads(level: int, days: int, expect
     assert action(rep) == expected
     if expected == "deload":
         assert any("stiffness has stayed high" in r for r in rep.for_exercise("nordic").reasons)
+
+
+# --- the deload calendar over the plan ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("last_week_flagged", "deload"), [(False, True), (True, False)])
+def test_a_plan_flagged_deload_does_not_renew_itself(last_week_flagged: bool, deload: bool) -> None:
+    # Anchor Monday 11-16 (week 1), today week 2: the cycle schedules neither week.
+    plan = [plan_item(0, 2, 6, deload=True)] + ([plan_item(7, 2, 6, deload=True)] if last_week_flagged else [])
+    assert (action(report(clean_history(), plan=plan)) == "deload") is deload
+
+
+def test_the_evening_before_a_deload_week_already_says_deload() -> None:
+    rep = report(clean_history(), plan=[plan_item(-6, 1, 6, deload=True)])  # next Monday's session is in one
+    nordic = rep.for_exercise("nordic")
+    assert nordic.action == "deload"
+    assert "your next session, Monday 2026-11-30" in nordic.reasons[0]
+
+
+def test_the_last_day_of_a_deload_week_returns_to_the_usual_dose() -> None:
+    history = [session(8, "3x8", step="bodyweight"), session(0, "2x8", step="bodyweight")]
+    plan = [plan_item(0, 2, 8, deload=True), plan_item(-6, 3, 8)]
+    nordic = report(history, plan=plan).for_exercise("nordic")
+    assert nordic.action != "deload"
+    assert nordic.next.reps == (8, 8, 8)
