@@ -23,9 +23,9 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     # The week and progress maths load when first asked for, so `hamjournal log ...` does not pay for them.
+    from hamjournal.domain.advice.report import AdviceReport
     from hamjournal.domain.planner import Plan
     from hamjournal.domain.progress.data import ChartBuilder, ProgressData
-    from hamjournal.domain.rules import AdviceReport
     from hamjournal.domain.week import WeekView
 
 _T = TypeVar("_T")
@@ -390,7 +390,8 @@ class JournalService:
 
     def _rules_advice(self) -> AdviceReport:
         """The rules' call on everything logged so far: what a re-plan plans from (cached per write and day)."""
-        from hamjournal.domain.rules import HISTORY_DAYS, advise
+        from hamjournal.domain.advice.context import HISTORY_DAYS
+        from hamjournal.domain.advice.engine import advise
         from hamjournal.domain.thresholds import PLAN_LOOKAHEAD_DAYS
         from hamjournal.store import series
 

@@ -10,7 +10,7 @@ from hamjournal.domain.library.exercises import EXERCISES
 from hamjournal.domain.models import Prescription
 
 if TYPE_CHECKING:
-    from hamjournal.domain.rules import AdviceReport
+    from hamjournal.domain.advice.report import AdviceReport
 
 
 def advice(args: argparse.Namespace) -> int:

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from hamjournal.domain.models import Assessment, PlanItem, Profile, Session
 
 if TYPE_CHECKING:
+    from hamjournal.domain.advice.report import AdviceReport
     from hamjournal.domain.planner import Plan
-    from hamjournal.domain.rules import AdviceReport
 
 ONE_DAY = dt.timedelta(days=1)
 

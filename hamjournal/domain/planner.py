@@ -21,22 +21,24 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from hamjournal.domain.advice.context import HISTORY_DAYS
 from hamjournal.domain.models import Assessment, PlanItem, Profile, Session
 from hamjournal.domain.planner_blocks import SeasonWeek, monday, season, training_anchor
 from hamjournal.domain.planner_constants import A_RACE_NORDIC_FREE_DAYS
 from hamjournal.domain.planner_dose import programme
 from hamjournal.domain.planner_rehab import GATE_TESTS, NORDIC_TEST, DrillSession, current_injury, stage_gate
 from hamjournal.domain.planner_week import DRILL_SLUGS, WeekPlanner
-from hamjournal.domain.rules import HISTORY_DAYS
 
 if TYPE_CHECKING:
-    from hamjournal.domain.rules import AdviceReport
+    from hamjournal.domain.advice.report import AdviceReport
 
 STOP_NOTE = (
     "Stop: the advice found pain that needs a professional's look. No hamstring loading is planned (no Nordics, "
     "accessories, strides or tests) until a physiotherapist or doctor gives the all-clear; then re-plan."
 )
 MAX_WEEKS = 52
+# The advice's flags of a deload brought forward (at level "warning"), as opposed to the scheduled one ("info").
+FORWARD_DELOAD_KINDS = frozenset({"scheduled-deload", "stiffness-rising"})
 
 
 @dataclass(frozen=True)
@@ -241,7 +243,10 @@ def _forward_deload_until(advice: AdviceReport | None, profile: Profile, anchor:
     """
     if advice is None or not any(a.action == "deload" for a in advice.advice):
         return None
-    if season(advice.date, 1, profile, anchor)[0].deload:
+    # A brought-forward deload warns (repeated regress, rising or persistent stiffness); the scheduled one only
+    # informs, and the season's cycle already makes its week a deload.
+    forward = any(f.level == "warning" and f.kind in FORWARD_DELOAD_KINDS for f in advice.flags)
+    if not forward or season(advice.date, 1, profile, anchor)[0].deload:
         return None
     return advice.date + dt.timedelta(days=7)
 

@@ -1,7 +1,7 @@
 """Blocks of the season: base, build, peak and taper toward the next A race, or rolling base/build without one.
 
 Weeks run Monday to Sunday. Deload weeks follow the rules' cadence (every `profile.deload_every`th week, 4-6,
-counted from the start of the runner's current training run, as `rules._deload_anchor` counts it), so the plan
+counted from the start of the runner's current training run, by `advice.deload.training_anchor`), so the plan
 and the advice agree. A taper (and the week after an A race) is treated as a deload: fewer sets, same sessions.
 The emphasis of the accessory work rotates eccentric -> isometric -> concentric from one deload cycle to the
 next, not week by week: an exercise done every week can climb its ladder, while one that came back only every
@@ -12,10 +12,9 @@ recovery weeks use isometric work, which leaves the least soreness.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-from collections.abc import Iterable
 from dataclasses import dataclass
 
+from hamjournal.domain.advice.deload import training_anchor as training_anchor  # the one anchor, shared
 from hamjournal.domain.models import Profile, Race
 from hamjournal.domain.planner_constants import (
     BUILD_WEEKS,
@@ -26,7 +25,7 @@ from hamjournal.domain.planner_constants import (
     TAPER_WEEKS_LONG,
     TAPER_WEEKS_SHORT,
 )
-from hamjournal.domain.thresholds import DELOAD_EVERY_MAX, DELOAD_EVERY_MIN, LAPSE_DAYS
+from hamjournal.domain.thresholds import DELOAD_EVERY_MAX, DELOAD_EVERY_MIN
 
 BLOCKS: tuple[str, ...] = ("base", "build", "peak", "taper", "recovery", "rehab")
 EMPHASES: tuple[str, ...] = ("eccentric", "isometric", "concentric")
@@ -72,26 +71,6 @@ def monday(day: dt.date) -> dt.date:
 def deload_every(profile: Profile) -> int:
     """The profile's deload cadence, clamped to 4-6 weeks as the rules clamp it."""
     return min(max(int(profile.deload_every), int(DELOAD_EVERY_MIN.value)), int(DELOAD_EVERY_MAX.value))
-
-
-def training_anchor(
-    today: dt.date, session_dates: Iterable[dt.date], training_start: dt.date | None
-) -> dt.date | None:
-    """Where the deload cycle counts from: the first session after the last break of more than 14 days.
-
-    The same definition as the rules' deload anchor (`session_dates` are the rules' window of sessions), so a
-    plan's deload weeks fall where the advice expects them. None when the runner is on a break or new.
-    """
-    dates = sorted(set(session_dates))
-    if not dates or (today - dates[-1]).days > LAPSE_DAYS.value:
-        return None
-    restart = dates[0]
-    for before, after in itertools.pairwise(dates):
-        if (after - before).days > LAPSE_DAYS.value:
-            restart = after
-    if restart == dates[0] and training_start is not None and training_start <= dates[0]:
-        return training_start
-    return restart
 
 
 def next_a_race(profile: Profile, on_or_after: dt.date) -> Race | None:

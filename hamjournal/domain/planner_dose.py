@@ -28,7 +28,7 @@ from hamjournal.domain.planner_constants import PROGRAMME_WINDOW_DAYS
 from hamjournal.domain.thresholds import LAPSE_DAYS
 
 if TYPE_CHECKING:
-    from hamjournal.domain.rules import Advice, AdviceReport
+    from hamjournal.domain.advice.report import Advice, AdviceReport
 
 # Petersen 2011: sessions in programme weeks 1..10; from week 11 on, maintenance once a week.
 MAINTENANCE_WEEK = 11

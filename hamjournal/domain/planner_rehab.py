@@ -34,7 +34,7 @@ from hamjournal.domain.planner_constants import (
 )
 
 if TYPE_CHECKING:
-    from hamjournal.domain.rules import AdviceReport, Flag
+    from hamjournal.domain.advice.report import AdviceReport, Flag
 
 ISOMETRIC = ("iso-hold",)
 ASKLING = ("askling-extender", "askling-diver", "askling-glider")

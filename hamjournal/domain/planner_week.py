@@ -73,8 +73,8 @@ from hamjournal.domain.planner_rehab import (
 )
 
 if TYPE_CHECKING:
+    from hamjournal.domain.advice.report import AdviceReport
     from hamjournal.domain.planner import HistorySummary
-    from hamjournal.domain.rules import AdviceReport
 
 # Accessory pairs by emphasis: a hip-dominant hamstring exercise and calf, knee or hip work.
 ACCESSORIES: dict[str, tuple[str, str]] = {

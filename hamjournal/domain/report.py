@@ -22,7 +22,7 @@ from hamjournal.domain.thresholds import pain_limit
 from hamjournal.domain.week import week_start
 
 if TYPE_CHECKING:
-    from hamjournal.domain.rules import AdviceReport
+    from hamjournal.domain.advice.report import AdviceReport
 
 DEFAULT_WEEKS = 4
 MAX_WEEKS = 520

@@ -57,7 +57,31 @@ PROGRESS_PAIN_MAX = Threshold(
 )
 MORNING_BASELINE_DAYS = Threshold(
     "morning_baseline_days", 14, "days", "Silbernagel 2007", "convention",
-    "the usual level is the median morning pain over the 14 days up to the session day",
+    "the usual level is the median morning pain of the 14 days before the morning read",
+)
+USUAL_MIN_CHECKINS = Threshold(
+    "usual_min_checkins", 7, "morning check-ins", "clinical practice", "convention",
+    "the usual level needs at least 7 check-ins in those 14 days; with fewer it is 0 and only absolute levels apply",
+)
+MORNING_REGRESS_PAIN = Threshold(
+    "morning_regress_pain", 3, "/10", "Silbernagel 2007", "trial",
+    "a next morning of 3/10 or more (and 2 above usual) regresses: 0-2 is the safe zone",
+)
+MORNING_REGRESS_ABOVE_USUAL = Threshold(
+    "morning_regress_above_usual", 2, "points above usual", "Silbernagel 2007", "convention",
+    "the next morning must also be at least 2 above the usual level: a one-point wobble is noise",
+)
+MORNING_SAFE_PAIN = Threshold(
+    "morning_safe_pain", 2, "/10", "Silbernagel 2007", "trial",
+    "a next morning of 2/10 or less is in the safe zone and allows progress",
+)
+MORNING_SAFE_ABOVE_USUAL = Threshold(
+    "morning_safe_above_usual", 1, "points above usual", "Silbernagel 2007", "convention",
+    "a next morning no more than 1 above the usual level is in the safe zone too",
+)
+STOP_MORNING_MEAN = Threshold(
+    "stop_morning_mean", 3, "/10 weekly mean", "Silbernagel 2007", "convention",
+    "weekly mean morning pain rising two weeks in a row to 3/10 or more although a deload was done: stop",
 )
 
 # --- dose and effort ---------------------------------------------------------------------------------------
@@ -125,10 +149,53 @@ DELOAD_SET_CUT = Threshold(
 )
 REGRESS_REPEAT_COUNT = Threshold(
     "regress_repeat_count", 2, "regress signals", "clinical practice", "convention",
-    "regress twice within 7 days brings the deload forward",
+    "regress on 2 different days within 7 days brings the deload forward (one day is one signal)",
 )
 REGRESS_REPEAT_DAYS = Threshold(
     "regress_repeat_days", 7, "days", "clinical practice", "convention", "window for repeated regress signals",
+)
+DELOAD_LENGTH_DAYS = Threshold(
+    "deload_length_days", 7, "days", "practitioner survey", "convention",
+    "a deload lasts one week; deload weeks neither count toward a progression nor reset it",
+)
+STIFFNESS_TREND_TOTAL = Threshold(
+    "stiffness_trend_total", 1, "points over two weeks", "Silbernagel 2007", "convention",
+    "morning stiffness rising two weeks in a row by 1 point or more in all brings a deload forward",
+)
+STIFFNESS_WEEK_RISE = Threshold(
+    "stiffness_week_rise", 1, "points above last week", "Silbernagel 2007", "convention",
+    "this week's mean morning stiffness at least 1 point above last week's holds the dose",
+)
+STIFFNESS_HIGH = Threshold(
+    "stiffness_high", 4, "/10", "seed article", "convention",
+    "morning stiffness of 4/10 or more counts as high",
+)
+STIFFNESS_HIGH_MORNINGS = Threshold(
+    "stiffness_high_mornings", 5, "of the last 7 mornings", "seed article", "convention",
+    "stiffness high on 5 of the last 7 mornings: deload ('stiffness has stayed high')",
+)
+STIFFNESS_HIGH_WINDOW_DAYS = Threshold(
+    "stiffness_high_window_days", 7, "mornings", "seed article", "convention", "window for persistent stiffness",
+)
+SLEEP_SHORT_H = Threshold(
+    "sleep_short_h", 6, "hours", "clinical practice", "convention", "a night under 6 h counts as short",
+)
+SLEEP_SHORT_NIGHTS = Threshold(
+    "sleep_short_nights", 3, "of the last 5 nights", "clinical practice", "convention",
+    "short sleep on 3 of the last 5 nights holds the dose ('sleep has been short')",
+)
+SLEEP_WINDOW_DAYS = Threshold(
+    "sleep_window_days", 5, "nights", "clinical practice", "convention", "window for short sleep",
+)
+FATIGUE_HIGH = Threshold(
+    "fatigue_high", 7, "/10", "clinical practice", "convention", "hamstring fatigue of 7/10 or more counts as high",
+)
+FATIGUE_HIGH_MORNINGS = Threshold(
+    "fatigue_high_mornings", 2, "of the last 3 mornings", "clinical practice", "convention",
+    "high hamstring fatigue on 2 of the last 3 mornings holds the dose",
+)
+FATIGUE_WINDOW_DAYS = Threshold(
+    "fatigue_window_days", 3, "mornings", "clinical practice", "convention", "window for high fatigue",
 )
 TREND_WEEKS = Threshold(
     "trend_weeks", 2, "weeks in a row", "Silbernagel 2007", "convention",
@@ -154,6 +221,14 @@ VOLUME_JUMP = Threshold(
 )
 VOLUME_JUMP_WINDOW_DAYS = Threshold(
     "volume_jump_window_days", 14, "days", "Nielsen 2014", "trial", "the last 14 days against the 14 before",
+)
+RUN_SPIKE_HISTORY_DAYS = Threshold(
+    "run_spike_history_days", 21, "days of logged running", "BJSM 2025 (Frandsen et al.)", "convention",
+    "the single-run spike needs 3 weeks of logged running before the run, so that a few long runs are known",
+)
+VOLUME_JUMP_HISTORY_DAYS = Threshold(
+    "volume_jump_history_days", 28, "days of logged running", "Nielsen 2014", "convention",
+    "the 2-week distance jump needs 4 weeks of logged running (both 14-day windows covered)",
 )
 RUN_FLAG_DAYS = Threshold(
     "run_flag_days", 7, "days", "clinical practice", "convention", "a run flag holds strength for the week it is in",
@@ -191,6 +266,11 @@ ADVICE_WINDOW_DAYS = Threshold(
     "advice_window_days", 56, "days", "clinical practice", "convention",
     "advice covers exercises logged or planned in the last 8 weeks; older history is ignored",
 )
+ADVICE_RECENT_DAYS = Threshold(
+    "advice_recent_days", 14, "days", "Presland 2018", "convention",
+    "a call covers exercises logged in the last 14 days or planned from today on: one the plan has rotated out "
+    "drops out of the advice instead of being told to restart lower every day",
+)
 PLAN_LOOKAHEAD_DAYS = Threshold(
     "plan_lookahead_days", 7, "days", "clinical practice", "convention",
     "exercises planned in the next 7 days get advice too",
@@ -198,17 +278,20 @@ PLAN_LOOKAHEAD_DAYS = Threshold(
 
 THRESHOLDS: tuple[Threshold, ...] = (
     PAIN_LIMIT_PREVENTION, PAIN_LIMIT_REHAB, HOLD_PAIN_BAND, STOP_PAIN, STOP_WINDOW_DAYS, PROGRESS_PAIN_MAX,
-    MORNING_BASELINE_DAYS,
+    MORNING_BASELINE_DAYS, USUAL_MIN_CHECKINS, MORNING_REGRESS_PAIN, MORNING_REGRESS_ABOVE_USUAL, MORNING_SAFE_PAIN,
+    MORNING_SAFE_ABOVE_USUAL, STOP_MORNING_MEAN,
     COMPLETED_REPS_FRACTION, PROGRESS_COMPLETE_FRACTION, RPE_HOLD, PROGRESS_RPE_MAX, PROGRESS_MIN_SESSIONS,
     PROGRESS_MIN_SPAN_DAYS, PROGRESS_WINDOW_DAYS, RECENT_DAYS,
     LAPSE_DAYS, SHORT_LAPSE_DAYS, LAPSE_STEPS_LONG, LAPSE_STEPS_SHORT,
     DELOAD_EVERY_WEEKS, DELOAD_EVERY_MIN, DELOAD_EVERY_MAX, DELOAD_SET_CUT, REGRESS_REPEAT_COUNT,
-    REGRESS_REPEAT_DAYS, TREND_WEEKS,
+    REGRESS_REPEAT_DAYS, DELOAD_LENGTH_DAYS, STIFFNESS_TREND_TOTAL, STIFFNESS_WEEK_RISE, STIFFNESS_HIGH,
+    STIFFNESS_HIGH_MORNINGS, STIFFNESS_HIGH_WINDOW_DAYS, SLEEP_SHORT_H, SLEEP_SHORT_NIGHTS, SLEEP_WINDOW_DAYS,
+    FATIGUE_HIGH, FATIGUE_HIGH_MORNINGS, FATIGUE_WINDOW_DAYS, TREND_WEEKS,
     RUN_SPIKE_CAUTION, RUN_SPIKE_WARNING, LONGEST_RUN_WINDOW_DAYS, VOLUME_JUMP, VOLUME_JUMP_WINDOW_DAYS,
-    RUN_FLAG_DAYS,
+    RUN_SPIKE_HISTORY_DAYS, VOLUME_JUMP_HISTORY_DAYS, RUN_FLAG_DAYS,
     ACWR_MIN_DAYS, EWMA_ACUTE_N, EWMA_CHRONIC_N, ACWR_SWEET_LOW, ACWR_SWEET_HIGH, ACWR_DANGER,
     ASYMMETRY, ASYMMETRY_EXTRA_SETS,
-    ADVICE_WINDOW_DAYS, PLAN_LOOKAHEAD_DAYS,
+    ADVICE_WINDOW_DAYS, ADVICE_RECENT_DAYS, PLAN_LOOKAHEAD_DAYS,
 )
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hamjournal.domain.advice.engine import advise
+from hamjournal.domain.advice.report import AdviceReport
 from hamjournal.domain.library.sets import parse_sets
 from hamjournal.domain.models import PlanItem, Prescription, Profile, Run, Session, SymptomLog
-from hamjournal.domain.rules import AdviceReport, advise
 
 TODAY = dt.date(2026, 11, 24)  # a Tuesday
 
@@ -29,9 +30,22 @@ def session(
     return Session(ago(days_ago), exercise, parse_sets(sets, side=side), step=step, rpe=rpe, pain_during=pain)
 
 
-def morning(days_ago: int, pain: int = 0, stiffness: int | None = None, sudden: bool = False) -> SymptomLog:
+def morning(
+    days_ago: int,
+    pain: int = 0,
+    stiffness: int | None = None,
+    sudden: bool = False,
+    sleep_h: float | None = None,
+    fatigue: int | None = None,
+) -> SymptomLog:
     """A morning check-in."""
-    return SymptomLog(ago(days_ago), pain, when="morning", stiffness=stiffness, sudden=sudden)
+    return SymptomLog(ago(days_ago), pain, when="morning", stiffness=stiffness, sudden=sudden, sleep_h=sleep_h,
+                      fatigue=fatigue)
+
+
+def mornings(days_ago: range, pain: int = 0) -> list[SymptomLog]:
+    """One morning check-in at `pain` on each day of `days_ago`."""
+    return [morning(n, pain=pain) for n in days_ago]
 
 
 def run(days_ago: int, km: float | None = None, minutes: float = 40, rpe: int | None = None) -> Run:
@@ -50,11 +64,12 @@ def clean_history(exercise: str = "nordic", sets: str = "2x6", step: str = "band
 
 
 def report(
-    sessions=(), symptoms=(), runs=(), assessments=(), plan=(), mode: str = "prevention", **profile
+    sessions=(), symptoms=(), runs=(), assessments=(), plan=(), mode: str = "prevention",
+    training_start: dt.date | None = None, **profile
 ) -> AdviceReport:
     """advise() on TODAY with a default profile."""
     return advise(TODAY, Profile(mode=mode, **profile), tuple(sessions), tuple(symptoms), tuple(runs),
-                  tuple(assessments), tuple(plan))
+                  tuple(assessments), tuple(plan), training_start=training_start)
 
 
 def action(rep: AdviceReport, exercise: str = "nordic") -> str:

@@ -12,8 +12,8 @@ import pytest
 import hamjournal.domain
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-# The package and every module in it and its subpackages (library/, formats/), found on disk, so a new domain
-# module is checked without a test edit.
+# The package and every module in it and in its subpackages, found on disk, so a new domain module is checked
+# without a test edit.
 DOMAIN_MODULES = [
     "hamjournal.domain",
     *sorted(info.name for info in pkgutil.walk_packages(hamjournal.domain.__path__, "hamjournal.domain.")),

@@ -12,6 +12,7 @@ import datetime as dt
 
 import pytest
 
+from hamjournal.domain.advice.report import Advice, AdviceReport, Flag, LoadSummary
 from hamjournal.domain.models import Assessment, Injury, Prescription, Profile, Session, SetEntry
 from hamjournal.domain.planner import HistorySummary, Plan, make_plan, summarize
 from hamjournal.domain.planner_rehab import (
@@ -21,7 +22,6 @@ from hamjournal.domain.planner_rehab import (
     sprint_checks,
     stage_gate,
 )
-from hamjournal.domain.rules import Advice, AdviceReport, Flag, LoadSummary
 
 MONDAY = dt.date(2026, 11, 23)
 NO_LOAD = LoadSummary(0, 0.0, 0.0, None, None, None, None, None, None)

@@ -88,7 +88,10 @@ def test_unknown_threshold_name() -> None:
         threshold("no-such-limit")
 
 
-@pytest.mark.parametrize("module", ["rules.py", "library/doses.py", "load.py"])
+ADVICE_MODULES = sorted(f"advice/{p.name}" for p in (DOMAIN / "advice").glob("*.py"))
+
+
+@pytest.mark.parametrize("module", ["library/doses.py", "load.py", *ADVICE_MODULES])
 def test_no_bare_numbers_in_conditions(module: str) -> None:
     """Conditions compare with named constants; only 0 and 1 (empty, first, next) may appear bare."""
     tree = ast.parse((DOMAIN / module).read_text())

@@ -32,8 +32,8 @@ from hamjournal.domain.models import (
 )
 
 if TYPE_CHECKING:
+    from hamjournal.domain.advice.report import AdviceReport
     from hamjournal.domain.planner_blocks import SeasonWeek
-    from hamjournal.domain.rules import AdviceReport
 
 DEFAULT_START = dt.date(2027, 1, 4)  # a Monday, so season weeks are the plan's Monday weeks
 REPLAN_WEEKS = 4  # what the app saves on a re-plan (services.REPLAN_WEEKS)
@@ -311,10 +311,11 @@ def replan(state: State, day: dt.date) -> Replanned:
     include today's items; only auto items from tomorrow on are replaced. Items dated today and before are never
     rewritten. This is the one function to adapt when the rules' or the planner's API changes.
     """
+    from hamjournal.domain.advice.context import HISTORY_DAYS
+    from hamjournal.domain.advice.engine import advise
     from hamjournal.domain.plan_record import next_plan
     from hamjournal.domain.planner_blocks import monday
     from hamjournal.domain.planner_constants import PROGRAMME_WINDOW_DAYS
-    from hamjournal.domain.rules import HISTORY_DAYS, advise
     from hamjournal.domain.thresholds import PLAN_LOOKAHEAD_DAYS
 
     tomorrow = day + dt.timedelta(days=1)

@@ -11,8 +11,8 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, Select
 
+from hamjournal.domain.advice.report import Advice, AdviceReport, Flag, LoadSummary
 from hamjournal.domain.models import Prescription
-from hamjournal.domain.rules import Advice, AdviceReport, Flag, LoadSummary
 from hamjournal.ui.app import HamJournalApp
 from hamjournal.ui.screens.advice import DISCLAIMER, AdviceScreen
 from hamjournal.ui.screens.check_in import CheckInDialog

@@ -100,15 +100,17 @@ def previous_dose(exercise_slug: str, prescription: Prescription) -> Prescriptio
 def progress_target(exercise: str, step: str, current: Prescription) -> tuple[str, Prescription]:
     """Where "progress" leads: the next dose level, else the next ladder step at its entry dose.
 
-    At the top dose of the top step there is nowhere to go: the same step and top dose come back.
+    An exercise whose dose follows a programme (the Nordic: Petersen's ramp) keeps its dose on the new step. At
+    the top dose of the top step there is nowhere to go: the same step and top dose come back.
     """
     higher = next_dose(exercise, current)
     if higher is not None:
         return step, higher
-    ladder = get_exercise(exercise).ladder
-    index = get_exercise(exercise).step_index(step)
+    record = get_exercise(exercise)
+    ladder = record.ladder
+    index = record.step_index(step)
     if index + 1 < len(ladder):
-        return ladder[index + 1].slug, entry_dose(exercise)
+        return ladder[index + 1].slug, current if record.programme else entry_dose(exercise)
     return step, _at(exercise, len(dose_levels(exercise)) - 1)
 
 

@@ -50,6 +50,9 @@ class Exercise:
     dose_source: str = CONVENTION_SOURCE  # the citation behind `doses`
     calendar_name: str | None = None  # a shorter name for a calendar cell (.ics) where `name` crowds it
     figure: tuple[str, ...] = ()  # side-view frames from start to end pose; () = no figure
+    # The dose follows a programme week by week (Petersen's Nordic ramp), so a step up keeps the dose instead of
+    # restarting at the entry dose.
+    programme: bool = False
 
     @property
     def trains(self) -> str:
@@ -104,6 +107,7 @@ EXERCISES: dict[str, Exercise] = {
             default_step="band-assisted",
             doses=dose_tables.NORDIC,
             dose_source="Petersen 2011",
+            programme=True,
             guide=GUIDES["nordic"],
             figure=FIGURES["nordic"],
         ),

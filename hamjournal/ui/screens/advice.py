@@ -28,8 +28,8 @@ from hamjournal.ui.widgets.exercise_page import RenderedOnce
 from hamjournal.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
+    from hamjournal.domain.advice.report import Advice, AdviceReport, Flag, LoadSummary
     from hamjournal.domain.models import Prescription
-    from hamjournal.domain.rules import Advice, AdviceReport, Flag, LoadSummary
     from hamjournal.domain.thresholds import Threshold
 
 DISCLAIMER = (
@@ -306,7 +306,7 @@ class AdviceScreen(JournalScreen[None]):
         self.query_one("#advice-banner").display = banner is not None
         self.query_one("#advice-banner", Static).update(banner or "")
         status = self.query_one("#advice-status", Static)
-        from hamjournal.domain.rules import HISTORY_DAYS
+        from hamjournal.domain.advice.context import HISTORY_DAYS
 
         status.update(NO_ADVICE.format(weeks=HISTORY_DAYS // 7))
         status.display = not report.advice

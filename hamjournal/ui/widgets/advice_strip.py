@@ -28,8 +28,8 @@ from hamjournal.ui.worker_failures import notify_failure
 
 if TYPE_CHECKING:
     # Type names only: the rules (and the store) load in the worker, after the first paint.
+    from hamjournal.domain.advice.report import Advice, AdviceReport
     from hamjournal.domain.models import Prescription
-    from hamjournal.domain.rules import Advice, AdviceReport
 
 MARKS: dict[str, str] = {"progress": "▲", "hold": "=", "regress": "▼", "deload": "▽", "stop": "■"}
 STOP_HEADLINE = "■ STOP hamstring loading — see a physiotherapist or doctor."

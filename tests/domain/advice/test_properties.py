@@ -9,10 +9,12 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from hamjournal.domain.advice.context import HISTORY_DAYS
+from hamjournal.domain.advice.engine import advise
+from hamjournal.domain.library.doses import entry_dose, volume
 from hamjournal.domain.library.exercises import EXERCISES
 from hamjournal.domain.library.sets import parse_sets
 from hamjournal.domain.models import Profile, Run, Session, SymptomLog
-from hamjournal.domain.rules import HISTORY_DAYS, advise
 from hamjournal.domain.thresholds import PROGRESS_MIN_SPAN_DAYS, STOP_PAIN, STOP_WINDOW_DAYS, pain_limit
 from tests.domain.history import TODAY
 
@@ -150,3 +152,21 @@ def test_every_advice_is_well_formed(history: tuple) -> None:
         assert advice.sources, advice
         if advice.action in ("progress", "regress", "deload"):
             assert advice.next is not None and advice.next_step is not None
+
+
+@FAST
+@given(histories | steady_histories)
+def test_reductions_never_raise_volume(history: tuple) -> None:
+    for advice in _advise(history).advice:
+        if advice.action in ("regress", "deload") and advice.current is not None:
+            assert volume(advice.next) <= volume(advice.current), advice
+
+
+@FAST
+@given(histories | steady_histories)
+def test_no_dose_below_the_first_rung_unless_logged_below_it(history: tuple) -> None:
+    for advice in _advise(history).advice:
+        if advice.next is None or advice.current is None:
+            continue
+        floor = volume(entry_dose(advice.exercise))
+        assert volume(advice.next) >= min(floor, volume(advice.current)), advice
