@@ -221,20 +221,28 @@ def race_rules(result: SeasonResult) -> list[str]:
 
 
 def same_dose_everywhere(result: SeasonResult) -> list[str]:
-    """Every item the runner did = the advice's next step and dose on the evening it was planned."""
+    """The dose a runner does is the one the app showed: each item = the shown advice's next (when it is that
+    exercise's next session), and it goes the way the rules' call went (a regress or deload never plans more than
+    the usual dose, a hold for a reason never more than usual, a progress never less)."""
     problems = []
     for day in result.days:
         for item in day.planned:
             if item.kind == "assessment" or item.status != "planned" or item.origin != "auto":
                 continue
-            advice = day.planned_with.for_exercise(item.exercise)
-            if advice is None or advice.next is None:
+            shown = day.shown_with.for_exercise(item.exercise)
+            if shown is not None and shown.planned_on == item.date and shown.next is not None:
+                step = shown.next_step or shown.step
+                if item.step != step or not _same(item.prescription, shown.next):
+                    problems.append(f"{day.date} {item.exercise}: planned {item.step} {_dose(item.prescription)}, "
+                                    f"the advice showed {step} {_dose(shown.next)}")
+            call = day.planned_with.for_exercise(item.exercise)
+            if call is None or call.current is None or call.step != item.step:
                 continue
-            step = advice.next_step or advice.step
-            if item.step != step or not _same(item.prescription, advice.next):
-                problems.append(f"{day.date} {item.exercise}: planned {item.step} {_dose(item.prescription)}"
-                                f"{' (deload)' if item.deload else ''}, advice the evening before: {advice.action} "
-                                f"-> {step} {_dose(advice.next)}")
+            planned, usual = volume(item.prescription), volume(call.current)
+            lower_only = call.action in ("regress", "deload") or (call.action == "hold" and call.dose_held)
+            if (lower_only and planned > usual) or (call.action == "progress" and planned < usual):
+                problems.append(f"{day.date} {item.exercise}: planned {_dose(item.prescription)} after a "
+                                f"{call.action} call from the usual {_dose(call.current)}")
     if not problems:
         return []
     return [f"{len(problems)} items differ from the advice they were planned with:", *_listed(problems)]

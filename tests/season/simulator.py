@@ -243,6 +243,7 @@ class DayRecord:
     number: int  # 1 = the first day
     planned: tuple[PlanItem, ...]  # the stored plan items of the day, as the runner found them in the morning
     planned_with: AdviceReport  # the advice the day's items were planned with (the evening before)
+    shown_with: AdviceReport  # that advice as the app showed it that evening (next = the next planned session)
     checkin: SymptomLog | None
     sessions: tuple[Session, ...]
     assessments: tuple[Assessment, ...]
@@ -274,9 +275,11 @@ class State:
 
 @dataclass(frozen=True)
 class Replanned:
-    """What one evening re-plan gave: the advice it was made with, the plan's notes, stop."""
+    """What one evening re-plan gave: the advice it was made with, the advice as the app then shows it (each
+    `next` from the next planned session), the plan's notes, stop."""
 
     advice: AdviceReport
+    shown: AdviceReport
     notes: tuple[str, ...]
     stopped: bool
 
@@ -313,7 +316,7 @@ def replan(state: State, day: dt.date) -> Replanned:
     """
     from hamjournal.domain.advice.context import HISTORY_DAYS
     from hamjournal.domain.advice.engine import advise
-    from hamjournal.domain.plan_record import next_plan
+    from hamjournal.domain.plan_record import next_plan, with_planned
     from hamjournal.domain.planner_blocks import monday
     from hamjournal.domain.planner_constants import PROGRAMME_WINDOW_DAYS
     from hamjournal.domain.thresholds import PLAN_LOOKAHEAD_DAYS
@@ -350,7 +353,8 @@ def replan(state: State, day: dt.date) -> Replanned:
     state.plan = sorted([*kept_stored, *(i for i in plan.generated if i.date >= tomorrow)], key=_plan_order)
     for week in plan.weeks:
         state.weeks[week.start] = week
-    return Replanned(report, plan.notes, plan.stopped)
+    shown = with_planned(report, state.plan, [s for s in state.sessions if s.date == day])
+    return Replanned(report, shown, plan.notes, plan.stopped)
 
 
 def _plan_order(item: PlanItem) -> tuple[Any, ...]:
@@ -383,7 +387,7 @@ def simulate(runner: Runner) -> SeasonResult:
         if runner.events.sudden_day == number:
             events = (SymptomLog(day, 6, when="after", sudden=True, location="proximal", note="sudden sharp pain"),)
             state.symptoms.extend(events)
-        planned_with = evening.advice
+        planned_with, shown_with = evening.advice, evening.shown
         evening = replan(state, day)
         days.append(
             DayRecord(
@@ -391,6 +395,7 @@ def simulate(runner: Runner) -> SeasonResult:
                 number=number,
                 planned=planned,
                 planned_with=planned_with,
+                shown_with=shown_with,
                 checkin=checkin,
                 sessions=sessions,
                 assessments=tests,

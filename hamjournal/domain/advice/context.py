@@ -260,8 +260,9 @@ def _make_day(ctx: Context, exercise: Exercise, date: dt.date, sessions: list[Se
     exactly_cut = step == cut_step == usual_step and done.reps == cut.reps and done.hold_s == cut.hold_s
     deload = lighter and (deload_week or exactly_cut)
     if planned:
+        # The plan item says what the session was: a regress done at its lower dose is no deload, whatever week.
         prescribed, source = planned[0].prescription, "plan"
-        deload = deload or (planned[0].deload and lighter)
+        deload = planned[0].deload and lighter
     elif deload and step == cut_step:
         prescribed, source = cut, "deload of your usual dose"
     elif step != usual_step or deload or (is_level(slug, done) and match_level(slug, done) < match_level(slug, usual)):
