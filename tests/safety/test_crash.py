@@ -24,6 +24,7 @@ from typing import Any
 
 import pytest
 
+from hamjournal.config import BACKUP_DIR
 from hamjournal.store import engine
 from hamjournal.store.backup import PARTIAL_SUFFIX, check_backup_file
 from hamjournal.store.repo import Store
@@ -164,7 +165,7 @@ def test_cli_commands_killed_at_every_step(journal: Path, runner: Runner, data_d
                 tally.saved_unconfirmed += 1
             else:
                 tally.lost_unconfirmed += 1
-            _check_backups(data_dir / "backups")
+            _check_backups(data_dir / BACKUP_DIR)
             if done["returncode"] != KILLED:
                 # The command got past its last step: every earlier point has had its kill.
                 assert done["returncode"] == 0, done["stderr"]
