@@ -110,7 +110,7 @@ def test_next_and_previous_dose_at_the_ends() -> None:
     [
         ("band-assisted", rx(5, 5), "band-assisted", (6, 6)),
         ("band-assisted", rx(10, 10, 10), "band-assisted", (12, 10, 8)),
-        ("band-assisted", rx(12, 10, 8), "incline", (5, 5)),  # top dose: next step, entry dose
+        ("band-assisted", rx(12, 10, 8), "incline", (12, 10, 8)),  # top dose: next step, the programme dose kept
         ("weighted", rx(12, 10, 8), "weighted", (12, 10, 8)),  # top of the ladder: nowhere to go
     ],
 )

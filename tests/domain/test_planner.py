@@ -235,12 +235,27 @@ def test_the_advice_sets_the_step(action: str, next_step: str, expected_step: st
     assert {i.step for i in nordics(plan)} == {expected_step}
 
 
-def test_a_deload_advice_cuts_sets_and_keeps_the_sessions() -> None:
+def test_a_deload_brought_forward_cuts_sets_for_a_week_and_keeps_the_sessions() -> None:
     rx = Prescription(3, (8, 8, 8))
-    report = AdviceReport(MONDAY, (Advice("nordic", "deload", "incline", rx, rx, "incline", (), ()),), (), NO_LOAD)
+    forward = Flag("scheduled-deload", "warning", "Deload brought forward: a regress signal fired on 2 days")
+    report = AdviceReport(MONDAY, (Advice("nordic", "deload", "incline", rx, rx, "incline", (), ()),), (forward,),
+                          NO_LOAD)
+    plan = make_plan(MONDAY, Profile(deload_every=6), report, history_in_week_four(), weeks=2)
+    assert not plan.weeks[1].deload  # next week is no scheduled deload either
+    this_week = [i for i in nordics(plan) if monday(i.date) == MONDAY]
+    assert len(this_week) == 3
+    assert all(i.deload and i.prescription.sets == 2 for i in this_week)
+    # A week from the call, the usual dose returns: the deload does not roll on by itself.
+    assert not any(i.deload for i in nordics(plan) if i.date >= MONDAY + dt.timedelta(days=7))
+
+
+def test_a_scheduled_deload_called_the_evening_before_its_week_does_not_start_early() -> None:
+    rx = Prescription(3, (8, 8, 8))
+    scheduled = Flag("scheduled-deload", "info", "Deload week (your next session, Monday): keep the sessions")
+    report = AdviceReport(MONDAY, (Advice("nordic", "deload", "incline", rx, rx, "incline", (), ()),), (scheduled,),
+                          NO_LOAD)
     plan = make_plan(MONDAY, Profile(), report, history_in_week_four(), weeks=1)
-    assert len(nordics(plan)) == 3
-    assert all(i.deload and i.prescription.sets == 2 for i in nordics(plan))
+    assert nordics(plan) and not any(i.deload for i in nordics(plan))
 
 
 # -- deloads and reassessment ---------------------------------------------------------------------------------

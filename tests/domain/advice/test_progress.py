@@ -62,10 +62,17 @@ def test_one_session_holds_and_says_what_would_change() -> None:
     assert nordic.what_would_change is not None and "1 more session" in nordic.what_would_change
 
 
-def test_progress_from_top_dose_moves_up_the_ladder() -> None:
+def test_progress_from_top_dose_moves_up_the_ladder_keeping_the_programme_dose() -> None:
+    # The Nordic's dose follows Petersen's ramp: a harder step does not restart it at 2x5.
     nordic = report(clean_history(sets="12/10/8")).for_exercise("nordic")
     assert nordic.action == "progress"
-    assert (nordic.next_step, nordic.next.reps) == ("incline", (5, 5))
+    assert (nordic.next_step, nordic.next.reps) == ("incline", (12, 10, 8))
+
+
+def test_progress_from_top_dose_of_an_accessory_restarts_the_next_step_at_its_entry_dose() -> None:
+    rdl = report(clean_history("sl-rdl", sets="3x10", step="supported")).for_exercise("sl-rdl")
+    assert rdl.action == "progress"
+    assert (rdl.next_step, rdl.next.reps) == ("bodyweight", (6, 6))
 
 
 def test_top_of_the_ladder_holds() -> None:

@@ -38,10 +38,20 @@ def test_reasons_name_the_numbers_and_the_day() -> None:
     assert "6/10" in reason and "Monday" in reason and ago(1).isoformat() in reason
 
 
-@pytest.mark.parametrize(("days_ago", "covered"), [(55, True), (56, False)])
-def test_logged_exercises_in_the_last_eight_weeks(days_ago: int, covered: bool) -> None:
+@pytest.mark.parametrize(("days_ago", "covered"), [(14, True), (15, False)])
+def test_exercises_logged_in_the_last_two_weeks_get_a_call(days_ago: int, covered: bool) -> None:
+    # An exercise the plan rotated out drops out of the advice instead of being told to restart lower each day.
     rep = report([session(days_ago, exercise="sl-rdl", step="supported")])
     assert (rep.for_exercise("sl-rdl") is not None) is covered
+
+
+@pytest.mark.parametrize(("days_ago", "covered"), [(55, True), (56, False)])
+def test_an_exercise_planned_again_reads_its_last_eight_weeks(days_ago: int, covered: bool) -> None:
+    rep = report([session(days_ago, exercise="sl-rdl", step="supported")], plan=[plan_item(-1, 2, 6, "sl-rdl")])
+    advice = rep.for_exercise("sl-rdl")
+    assert advice is not None
+    # Within the window the lapse is seen (restart lower); beyond it the exercise starts afresh.
+    assert (advice.action == "regress") is covered
 
 
 @pytest.mark.parametrize(("days_ahead", "covered"), [(7, True), (8, False)])
