@@ -347,7 +347,8 @@ class _Log:
             load = {"light": 8.0 + 4 * progress, "heavy": 16.0 + 4 * progress}.get(step, 0.0)
             reps = 8 + round(2 * progress)
             pair = [SetEntry(reps, "left", float(round(load))), SetEntry(reps, "right", float(round(load)))]
-            self._session(day, "sl-rdl", step, pair * (1 if deload else 2 if week < 8 else 3))
+            pairs = 2 if week < 8 else 3
+            self._session(day, "sl-rdl", step, pair * (len(_deloaded((reps,) * pairs)) if deload else pairs))
 
     def _session(self, day: dt.date, slug: str, step: str, entries: list[SetEntry]) -> None:
         tempo = get_exercise(slug).default_tempo
