@@ -306,10 +306,18 @@ class JournalService:
 
         today = self.today()
         state = read_plan_state(self.store)
-        start = replan_start(today, None if state is None else state.through)
+        if state is not None:
+            through: dt.date | None = state.through
+        else:
+            # A plan saved before the journal kept its note (an older hamjournal, an import): the items it holds
+            # from today on were shown already, so they stand as today's.
+            ahead = [p.date for p in self.store.plan_between(today, today + PLAN_EDIT_WINDOW) if p.origin == "auto"]
+            through = max(ahead, default=None)
+        start = replan_start(today, through)
         plan = self._generate(start, weeks)
-        through = plan.weeks[-1].end
-        return replace_plan_from(self.store, start, plan.generated, PlanState(today, through, plan.stopped))
+        return replace_plan_from(
+            self.store, start, plan.generated, PlanState(today, plan.weeks[-1].end, plan.stopped)
+        )
 
     def _generate(self, start: dt.date, weeks: int) -> Plan:
         """The plan from `start` (today or tomorrow) with today's advice; nothing saved, every query bounded."""

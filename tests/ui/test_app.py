@@ -132,8 +132,9 @@ async def test_week_keys_move_between_weeks(fixed: Path) -> None:
         await settle(pilot)
         week = app.screen
         assert isinstance(week, WeekScreen)
-        # The fixed journal has never been assessed, so the line also asks for a first reassessment.
-        line = "Week of 23 Nov 2026 · 1 done · 1 missed · 3 planned · reassessment due (A)"
+        # The fixed journal has never been assessed, so the line also asks for a first reassessment. Done counts
+        # Monday's planned Nordic and Tuesday's iso hold, logged without a plan item.
+        line = "Week of 23 Nov 2026 · 2 done · 1 missed · 3 planned · reassessment due (A)"
         assert text_of(app, "#week-line") == line
         await pilot.press("left_square_bracket")
         await settle(pilot)
@@ -202,7 +203,7 @@ async def test_enter_on_a_planned_item_logs_it_prefilled(fixed: Path) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert "1 planned" not in text_of(app, "#week-line")
-        assert text_of(app, "#week-line").startswith("Week of 23 Nov 2026 · 2 done · 1 missed · 2 planned")
+        assert text_of(app, "#week-line").startswith("Week of 23 Nov 2026 · 3 done · 1 missed · 2 planned")
     store = read(fixed)
     sessions = store.sessions_between(WED, WED)
     store.close()

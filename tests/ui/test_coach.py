@@ -72,8 +72,9 @@ async def test_coach_view_lists_stops_first_and_enter_opens_that_athletes_week(s
         bob, alice, carol = rows
         assert bob[3].startswith("STOP · stop ") and "Nordic" in bob[3]
         assert not alice[3].startswith("STOP") and "Nordic" in alice[3]
-        # The fixed week: Mon's Nordic done, Tue's bridge missed, Wed's Nordic still to do (Thu, Sat to come).
-        assert alice[1] == "1/5"
+        # The fixed week: Mon's Nordic done, Tue's bridge missed and its iso hold logged without a plan item (done,
+        # as on the week line), Wed's Nordic still to do (Thu, Sat to come).
+        assert alice[1] == "2/6"
         assert (alice[2], bob[2], carol[2]) == ("today", "today", "none")
         assert carol[1] == "–"
         flags = str(app.screen.query_one("#coach-flags").render())
