@@ -271,6 +271,8 @@ class JournalService:
         # The same computation as the re-plan, from today, for the weeks' blocks and the notes; the items
         # themselves are the stored ones.
         generated = self._generate(today, weeks)
+        if not self.auto_replan:
+            return generated  # re-planning is off (tests of the week's own logic): the plan as it would be made
         end = generated.weeks[-1].end
         stored = sorted(
             (p for p in self.store.plan_between(today, end)),

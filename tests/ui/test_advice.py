@@ -3,7 +3,9 @@ the strip and the screen say. The calls come from the rules on journals built fo
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from textual.geometry import Region
@@ -196,6 +198,15 @@ def test_every_action_reads_without_colour() -> None:
     assert call_text(advice("iso-hold", "hold", Prescription(3, (1, 1, 1), 30), Prescription(3, (1, 1, 1), 30),
                             "bilateral")) == "= hold 3x30s bilateral"
     assert call_text(advice("nordic", "stop", three_by_eight, None)) == "■ STOP — see a professional"
+
+
+def test_a_call_names_the_day_of_the_planned_session_it_describes() -> None:
+    three_by_eight = Prescription(3, (8, 8, 8))
+    today = dt.date(2026, 11, 25)
+    planned = replace(advice("nordic", "hold", three_by_eight, three_by_eight), planned_on=today)
+    assert call_text(planned, today) == "= hold 3x8 bodyweight today"
+    friday = replace(planned, planned_on=dt.date(2026, 11, 27))
+    assert call_text(friday, today) == "= hold 3x8 bodyweight Fri"
 
 
 def test_stops_share_one_line_under_the_banner_and_are_counted_when_cut() -> None:

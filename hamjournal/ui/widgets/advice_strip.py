@@ -10,6 +10,7 @@ not fit are counted ("+2 more — press a") and the Advice screen (a) shows them
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -51,7 +52,7 @@ def dose_text(rx: Prescription | None) -> str:
     return "" if rx is None else rx.notation
 
 
-def call_text(advice: Advice) -> str:
+def call_text(advice: Advice, today: dt.date | None = None) -> str:
     """What to do, without the exercise's name: "▲ progress → 3x8 band-assisted", "= hold 3x10 floor"."""
     mark = MARKS.get(advice.action, "?")
     if advice.action == "stop":
@@ -60,7 +61,7 @@ def call_text(advice: Advice) -> str:
     dose = f"{dose_text(advice.next or advice.current)} {step}".strip()
     if advice.planned_on is not None:
         # The next planned session's own dose and day: what the week grid shows for it.
-        dose += f" {advice.planned_on:%a}"
+        dose += " today" if advice.planned_on == today else f" {advice.planned_on:%a}"
     if advice.action == "hold":
         # A hold keeps the dose; an exercise not logged yet has no current dose, only where to start.
         return f"{mark} hold {dose}" if advice.current is not None else f"{mark} hold, start at {dose}"
@@ -105,7 +106,10 @@ def strip_lines(report: AdviceReport, budget: int) -> tuple[list[Line], int]:
         names = ", ".join(short_name(a.exercise) for a in stops)
         lines.append(Line(f"{MARKS['stop']} STOP — see a professional: {names}", "stop", len(stops)))
     width = name_width()
-    lines += [Line(f"{short_name(a.exercise):<{width}}  {call_text(a)}", a.action) for a in calls if a.action != "stop"]
+    lines += [
+        Line(f"{short_name(a.exercise):<{width}}  {call_text(a, report.date)}", a.action)
+        for a in calls if a.action != "stop"
+    ]
     room = max(1, budget - (BANNER_LINES if stops else 0))
     return lines[:room], sum(line.calls for line in lines[room:])
 
