@@ -186,7 +186,7 @@ class WeekPlanner:
         reduced = week.race_week or week.block in ("taper", "recovery")
         sessions = full if reduced else programme_sessions(prog_week)
         for day in placement.days:
-            parts = [programme_text(prog_week, sessions)]
+            parts: list[str | None] = [programme_text(prog_week, sessions)]
             if index == 0:
                 parts.append(action_text(self.nordic))
             usual = self.nordic.usual if index == 0 and self.nordic.logged else None
@@ -242,7 +242,7 @@ class WeekPlanner:
         for day in placement.days:
             for slug in exercises:
                 plan = advised(self.advice, slug)
-                parts = [why]
+                parts: list[str | None] = [why]
                 if index == 0:
                     parts.append(action_text(plan))
                 self._add(
@@ -389,7 +389,7 @@ class WeekPlanner:
         dose: Prescription,
         deload: bool,
         week: SeasonWeek,
-        parts: list[str | None],
+        parts: Sequence[str | None],
         gave_way: tuple[str, ...] | None,
         kind: str = "strength",
         usual: Prescription | None = None,
