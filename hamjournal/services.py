@@ -469,13 +469,11 @@ class JournalService:
         today = self.today()
         first = self.store.first_date()
         start, end = ranges.range_window(range_key, today, first)
-        common = {
-            "assessments": series.assessments(self.store, start, end),
-            "plan_deload_days": series.deload_days(self.store, start, end),
-            "last_assessed": series.last_assessed(self.store, today),
-            "first_logged": first,
-            "first_load_day": series.first_load_day(self.store, end),
-        }
+        # Read by both kinds of window (named, not a `**` dict, so each keeps its type).
+        assessments = series.assessments(self.store, start, end)
+        plan_deload_days = series.deload_days(self.store, start, end)
+        last_assessed = series.last_assessed(self.store, today)
+        first_load_day = series.first_load_day(self.store, end)
         if not ranges.points_are_days(start, end):
             from hamjournal.domain.progress.from_weeks import inputs_from_weeks
 
@@ -494,7 +492,11 @@ class JournalService:
                 recent_runs=series.daily_runs(self.store, acwr_start - dt.timedelta(days=ACWR_WARMUP_DAYS), end),
                 sprint_first=sprint_first,
                 sprint_best=sprint_best,
-                **common,
+                assessments=assessments,
+                plan_deload_days=plan_deload_days,
+                last_assessed=last_assessed,
+                first_logged=first,
+                first_load_day=first_load_day,
             )
             return build_progress(weekly, charts)
         from hamjournal.domain.progress.from_days import inputs_from_days
@@ -512,7 +514,11 @@ class JournalService:
             session_pain=series.daily_session_pain(self.store, lead, end),
             checkins=series.daily_checkins(self.store, lead, end),
             runs=series.daily_runs(self.store, warm, end),
-            **common,
+            assessments=assessments,
+            plan_deload_days=plan_deload_days,
+            last_assessed=last_assessed,
+            first_logged=first,
+            first_load_day=first_load_day,
         )
         return build_progress(daily, charts)
 
@@ -551,7 +557,10 @@ def _plan_order(item: PlanItem) -> tuple[object, ...]:
     return (item.date, _KIND_ORDER.get(item.kind, 3), item.exercise != "nordic", item.exercise)
 
 
-def _find(records: list, record_id: int, what: str):  # type: ignore[no-untyped-def]
+_Record = TypeVar("_Record", SymptomLog, Run, PlanItem)
+
+
+def _find(records: list[_Record], record_id: int, what: str) -> _Record:
     from hamjournal.store.errors import EntryNotFound
 
     for record in records:

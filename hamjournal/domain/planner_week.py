@@ -221,15 +221,15 @@ class WeekPlanner:
         for day in placement.days:
             start, held = self._nordic_step(day)
             dose = nordic_week_dose(start, index, prog_week)
-            parts = [programme_text(prog_week, sessions)]
+            parts: list[str | None] = [programme_text(prog_week, sessions)]
             if index == 0 or held:
                 parts.append(held or action_text(start))
             gave_way = placement.gave_way.get(day.date)
             if gave_way and (day.is_hard or day.race is not None):
                 gave_way = (*gave_way, f"your usual week has too few other days for {max(needed, next_sessions)} "
                                        f"Nordic sessions {gap * 24} h apart")
-            usual = start.usual if index == 0 and start.logged else None
-            self._add(day, "nordic", start.step, dose, deload, week, parts, gave_way, usual=usual)
+            usual_dose = start.usual if index == 0 and start.logged else None
+            self._add(day, "nordic", start.step, dose, deload, week, parts, gave_way, usual=usual_dose)
             self.nordic_days.add(day.date)
         if len(placement.days) < needed:
             missing = needed - len(placement.days)
@@ -302,7 +302,7 @@ class WeekPlanner:
         for day in placement.days:
             for slug in exercises:
                 plan = advised(self.advice, slug)
-                parts = [why]
+                parts: list[str | None] = [why]
                 if index == 0:
                     parts.append(action_text(plan))
                 self._add(
@@ -349,9 +349,9 @@ class WeekPlanner:
         if not tests:
             return
         candidates = [d for d in open_days if low <= d.date <= high and d.date not in self.race_windows]
-        earliest = maximal_tests_from(self.profile, self.today)
-        if earliest is not None and MAXIMAL_TESTS & set(tests):
-            candidates = [d for d in candidates if d.date >= earliest]
+        tests_from = maximal_tests_from(self.profile, self.today)
+        if tests_from is not None and MAXIMAL_TESTS & set(tests):
+            candidates = [d for d in candidates if d.date >= tests_from]
             if not candidates:
                 self.baseline_waits = last is None
                 return
@@ -474,7 +474,7 @@ class WeekPlanner:
         dose: Prescription,
         deload: bool,
         week: SeasonWeek,
-        parts: list[str | None],
+        parts: Sequence[str | None],
         gave_way: tuple[str, ...] | None,
         kind: str = "strength",
         usual: Prescription | None = None,

@@ -265,10 +265,10 @@ def _plan_and_sessions(
         entries.append(DayEntry("plan", status, label, detail, item.id, item.exercise))
     # Items of other days done on this one, then sessions that fulfil no item.
     for session in sessions:
-        item = matched.get(id(session))
-        if item is not None and id(item) in done_by:
-            entries.append(_done(item, session, day))
-        elif item is None:
+        fulfilled = matched.get(id(session))
+        if fulfilled is not None and id(fulfilled) in done_by:
+            entries.append(_done(fulfilled, session, day))
+        elif fulfilled is None:
             entries.append(
                 DayEntry("session", DONE, session_label(session), session_detail(session), session.id,
                          session.exercise, session.id)

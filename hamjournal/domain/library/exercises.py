@@ -404,7 +404,7 @@ class _SlugsWhere(Set[str]):
         self._keep = keep
 
     @classmethod
-    def _from_iterable(cls, it: Any) -> frozenset[str]:
+    def _from_iterable(cls, it: Any) -> frozenset[str]:  # type: ignore[override]  # Set's operators build a plain frozenset
         return frozenset(it)
 
     def __contains__(self, slug: object) -> bool:

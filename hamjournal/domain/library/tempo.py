@@ -88,10 +88,15 @@ class Phase(StrEnum):
 
 
 class _HasPrescription(Protocol):
-    sets: int
-    reps: tuple[int, ...]
-    hold_s: int | None
-    tempo: str | None
+    # Read-only members, so a frozen dataclass (Prescription) fits.
+    @property
+    def sets(self) -> int: ...
+    @property
+    def reps(self) -> tuple[int, ...]: ...
+    @property
+    def hold_s(self) -> int | None: ...
+    @property
+    def tempo(self) -> str | None: ...
 
 
 @dataclass(frozen=True)

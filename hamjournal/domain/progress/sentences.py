@@ -28,8 +28,8 @@ def _edges(
     first, last = usable[:edge], usable[-edge:]
     span = (last[-1][0] - first[0][0]).days // 7 + 1
     return (
-        statistics.fmean(v for _, v in first),  # type: ignore[misc]
-        statistics.fmean(v for _, v in last),  # type: ignore[misc]
+        statistics.fmean(v for _, v in first),
+        statistics.fmean(v for _, v in last),
         span,
     )
 

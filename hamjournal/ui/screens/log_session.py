@@ -59,7 +59,8 @@ class LogSessionDialog(FormDialog):
         # Values already known (the tempo player's sets): RPE is what is left, so the cursor starts there.
         self.prefill = prefill
         if prefill:
-            self.AUTO_FOCUS = "#rpe"
+            # textual types AUTO_FOCUS as a ClassVar, yet Screen._update_auto_focus reads it off the instance.
+            self.AUTO_FOCUS = "#rpe"  # type: ignore[misc]
         self.exercise = DEFAULT_EXERCISE
         # Side and load are not on this form; an edit keeps what the session had.
         self.kept: dict[str, Any] = {}

@@ -28,12 +28,17 @@ class PlanEditing:
     """Actions of the week screen that change hamjournal's own plan."""
 
     # Provided by WeekScreen.
-    selected_entry: DayEntry | None
-    selected_date: dt.date
     start: dt.date
     day_index: int
     if TYPE_CHECKING:
         app: App[object]
+
+        # Read-only properties there, so they are declared as properties here.
+        @property
+        def selected_entry(self) -> DayEntry | None: ...
+
+        @property
+        def selected_date(self) -> dt.date: ...
 
         @property
         def hj(self) -> HasJournal: ...

@@ -30,13 +30,9 @@ from hamjournal.ui.widgets.key_footer import KeyFooter
 from hamjournal.ui.widgets.progress_charts import Scene, palette_from
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from textual.app import RenderResult
-    from textual_plotext import PlotextPlot
-
     from hamjournal.domain.progress.data import ProgressData
     from hamjournal.services import JournalService
+    from hamjournal.ui.widgets.chart_plot import ChartPlot
 
 TAB_GAP = "  "
 MARKER_WORDS: dict[str, str] = {"strain": "strain", "race": "race", "deload": "deload"}
@@ -269,51 +265,11 @@ class ProgressScreen(JournalScreen[None]):
         self.dismiss(None)
 
 
-_CHART_PLOT: type[PlotextPlot] | None = None
+def _plot_class() -> type[ChartPlot]:
+    """The chart widget's class; textual-plotext is imported on first use."""
+    from hamjournal.ui.widgets.chart_plot import ChartPlot
 
-
-def _plot_class() -> type[PlotextPlot]:
-    """A PlotextPlot that draws its chart when it renders; textual-plotext is imported on first use."""
-    global _CHART_PLOT
-    if _CHART_PLOT is None:
-        from textual_plotext import PlotextPlot
-
-        class ChartPlot(PlotextPlot):
-            """Calls `draw(width)` before a render, so ticks always fit the width on screen.
-
-            Blank until there is something to draw (an empty plotext canvas costs as much as a chart), and a
-            render of the same drawing at the same size and theme is reused: refreshes that change nothing
-            (a new summary line, the footer) do not rebuild the chart.
-            """
-
-            draw: Callable[[int], None] | None = None
-            _last: tuple[object, RenderResult] | None = None
-
-            def render(self) -> RenderResult:
-                if self.draw is None:
-                    return ""
-                key = (self.draw, self.size, self.app.theme)
-                if self._last is not None and self._last[0] == key:
-                    return self._last[1]
-                from hamjournal.ui.widgets.progress_charts import text_from_ansi
-
-                width, height = self.size
-                self.draw(width)
-                # As PlotextPlot.render does, but with a quicker ANSI decoder (the same styles, see text_from_ansi).
-                self._plot.plotsize(width, height)
-                self._plot._set_size(width, height)
-                self._plot.theme(self._get_plotext_theme_name(self.app.theme))
-                rendered = text_from_ansi(self._plot.build())
-                self._last = (key, rendered)
-                return rendered
-
-            def on_unmount(self) -> None:
-                # PlotextPlot subscribes to the app's theme signal and never unsubscribes: the app would keep
-                # every closed chart (and its last render) until the theme next changes.
-                self.app.theme_changed_signal.unsubscribe(self)
-
-        _CHART_PLOT = ChartPlot
-    return _CHART_PLOT
+    return ChartPlot
 
 
 def tab_titles(width: int) -> dict[str, str]:

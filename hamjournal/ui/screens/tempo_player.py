@@ -11,6 +11,7 @@ import datetime as dt
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -264,13 +265,13 @@ class TempoPlayerScreen(JournalScreen[None]):
             self.dismiss()
 
 
-def _today(screen: Screen[object]) -> dt.date:
+def _today(screen: Screen[Any]) -> dt.date:
     today = getattr(screen.app, "today", None)
     return today() if callable(today) else dt.date.today()
 
 
 
-def play_planned(screen: Screen[object], day: dt.date, plan_id: int | None) -> None:
+def play_planned(screen: Screen[Any], day: dt.date, plan_id: int | None) -> None:
     """Open the player on a planned item of `day`: the item is read in a thread, then the player is pushed
     with its prescription. A plan for a later day is logged today: the journal takes no future dates."""
     app = screen.app

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -59,8 +59,9 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
     """The hub: the calendar, the detail pane and the keys that open every dialog."""
 
     # Its styles (week.tcss) are loaded with the app's, see HamJournalApp.CSS_PATH.
-    BINDINGS = [Binding(key, action, text, show=False) for key, action, text in NAVIGATION] + [
-        action.binding() for action in ACTIONS
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(key, action, text, show=False) for key, action, text in NAVIGATION),
+        *(action.binding() for action in ACTIONS),
     ]
 
     def __init__(self, today: dt.date) -> None:

@@ -125,7 +125,7 @@ def current_advice(journal: object) -> tuple[AdviceReport, str] | None:
     if cached_advice is None:
         return None
     try:
-        return cached_advice()  # type: ignore[no-any-return]
+        return cached_advice()
     except InvalidInput:  # a bad HAMJOURNAL_TODAY: the worker reports it
         return None
 

@@ -248,12 +248,12 @@ def draw_pain(plt: Any, scene: Scene, chart: PainData, width: int) -> None:
         xs, ys = _series(frame, points)
         if xs:
             plt.scatter(xs, ys, color=color, marker=marker, label=label)
-    for points, color in (
+    for line, color in (
         (chart.session_pain_avg7, colors.error),
         (chart.morning_pain_avg7, colors.warning),
         (chart.morning_stiffness_avg7, colors.primary),
     ):
-        xs, ys = _series(frame, points)
+        xs, ys = _series(frame, line)
         if xs:
             plt.plot(xs, ys, color=color, marker="braille")
     plt.horizontal_line(chart.pain_limit, color=colors.error)

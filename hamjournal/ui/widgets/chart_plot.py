@@ -1,0 +1,51 @@
+"""The progress screen's chart widget: a PlotextPlot that draws its chart when it renders.
+
+Its own module so the progress screen can name its type while importing textual-plotext only when the
+screen is first composed (see `hamjournal.ui.screens.progress._plot_class`), never at start-up.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual_plotext import PlotextPlot
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from textual.app import RenderResult
+
+
+class ChartPlot(PlotextPlot):
+    """Calls `draw(width)` before a render, so ticks always fit the width on screen.
+
+    Blank until there is something to draw (an empty plotext canvas costs as much as a chart), and a
+    render of the same drawing at the same size and theme is reused: refreshes that change nothing
+    (a new summary line, the footer) do not rebuild the chart.
+    """
+
+    draw: Callable[[int], None] | None = None
+    _last: tuple[object, RenderResult] | None = None
+
+    def render(self) -> RenderResult:
+        if self.draw is None:
+            return ""
+        key = (self.draw, self.size, self.app.theme)
+        if self._last is not None and self._last[0] == key:
+            return self._last[1]
+        from hamjournal.ui.widgets.progress_charts import text_from_ansi
+
+        width, height = self.size
+        self.draw(width)
+        # As PlotextPlot.render does, but with a quicker ANSI decoder (the same styles, see text_from_ansi).
+        self._plot.plotsize(width, height)
+        self._plot._set_size(width, height)
+        self._plot.theme(self._get_plotext_theme_name(self.app.theme))
+        rendered = text_from_ansi(self._plot.build())
+        self._last = (key, rendered)
+        return rendered
+
+    def on_unmount(self) -> None:
+        # PlotextPlot subscribes to the app's theme signal and never unsubscribes: the app would keep
+        # every closed chart (and its last render) until the theme next changes.
+        self.app.theme_changed_signal.unsubscribe(self)
