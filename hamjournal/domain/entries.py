@@ -7,6 +7,7 @@ Values may be strings (as typed) or numbers; empty strings mean "not given".
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypedDict
 
 from hamjournal.domain import validation as v
 from hamjournal.domain.errors import InvalidInput
@@ -27,6 +28,54 @@ from hamjournal.domain.models import (
 )
 
 Value = str | int | float | None
+
+
+class SessionFields(TypedDict, total=False):
+    """The optional fields of a session, as `make_session` takes them (the CLI's and the forms' names)."""
+
+    step: str | None
+    tempo: str | None
+    rpe: Value
+    pain: Value
+    date: object
+    side: str | None
+    load_kg: Value
+    note: str | None
+
+
+class SymptomFields(TypedDict, total=False):
+    """The optional fields of a check-in, as `make_symptom` takes them."""
+
+    stiffness: Value
+    when: str | None
+    side: str | None
+    location: str | None
+    sudden: bool
+    sleep_h: Value
+    fatigue: Value
+    date: object
+    note: str | None
+
+
+class RunFields(TypedDict, total=False):
+    """The optional fields of a run, as `make_run` takes them."""
+
+    kind: str | None
+    km: Value
+    rpe: Value
+    strides: Value
+    finish_s: Value
+    date: object
+    note: str | None
+
+
+class AssessmentFields(TypedDict, total=False):
+    """The fields of a reassessment result, as `make_assessment` takes them."""
+
+    left: Value
+    right: Value
+    value: Value
+    date: object
 
 
 def given(value: object) -> bool:

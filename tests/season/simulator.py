@@ -36,8 +36,8 @@ if TYPE_CHECKING:
     from hamjournal.domain.planner_blocks import SeasonWeek
 
 DEFAULT_START = dt.date(2027, 1, 4)  # a Monday, so season weeks are the plan's Monday weeks
-REPLAN_WEEKS = 4  # what the app saves on a re-plan (services.REPLAN_WEEKS)
-ASSESSMENT_LOOKBACK_DAYS = 365  # services.PLAN_ASSESSMENT_LOOKBACK_DAYS
+REPLAN_WEEKS = 4  # what the app saves on a re-plan (planning.REPLAN_WEEKS)
+ASSESSMENT_LOOKBACK_DAYS = 365  # planning.PLAN_ASSESSMENT_LOOKBACK_DAYS
 
 
 # --- the runner ------------------------------------------------------------------------------------------------
