@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from hamjournal.domain.library.exercises import get_exercise, slugs_where
 from hamjournal.domain.models import ASSESSMENT_NAMES, Injury, PlanItem, Prescription, Profile
-from hamjournal.domain.planner_blocks import SeasonWeek
-from hamjournal.domain.planner_calendar import (
+from hamjournal.domain.planner.blocks import SeasonWeek
+from hamjournal.domain.planner.calendar import (
     AFTER_EASY_RUN,
     OTHER_STRENGTH,
     SAME_DAY_AS_NORDIC,
@@ -37,7 +37,7 @@ from hamjournal.domain.planner_calendar import (
     weekly_capacity,
     where_text,
 )
-from hamjournal.domain.planner_constants import (
+from hamjournal.domain.planner.constants import (
     ACCESSORY_SESSIONS_FULL,
     ACCESSORY_SESSIONS_LIGHT,
     ASKLING_START_DAYS,
@@ -50,7 +50,7 @@ from hamjournal.domain.planner_constants import (
     REHAB_STAGE_SESSIONS,
     REHAB_SYMMETRY,
 )
-from hamjournal.domain.planner_dose import (
+from hamjournal.domain.planner.dose import (
     MAINTENANCE_WEEK,
     Advised,
     Programme,
@@ -62,7 +62,7 @@ from hamjournal.domain.planner_dose import (
     programme_sessions,
     programme_text,
 )
-from hamjournal.domain.planner_rehab import (
+from hamjournal.domain.planner.rehab import (
     ASKLING,
     MAXIMAL_TESTS,
     STAGES,
@@ -74,7 +74,7 @@ from hamjournal.domain.planner_rehab import (
 
 if TYPE_CHECKING:
     from hamjournal.domain.advice.report import AdviceReport
-    from hamjournal.domain.planner import HistorySummary
+    from hamjournal.domain.planner.plan import HistorySummary
 
 # Accessory pairs by emphasis: a hip-dominant hamstring exercise and calf, knee or hip work.
 ACCESSORIES: dict[str, tuple[str, str]] = {
