@@ -16,7 +16,7 @@ from hamjournal.domain.models import PlanItem, Run, SymptomLog
 
 if TYPE_CHECKING:
     from hamjournal.domain.advice.report import AdviceReport
-    from hamjournal.domain.planner import Plan
+    from hamjournal.domain.planner.plan import Plan
     from hamjournal.store.repo import Store
 
 _T = TypeVar("_T")
@@ -73,7 +73,7 @@ class PlanningMixin:
         """Re-plan when the stored plan was not made today or does not reach `weeks` weeks (a read after a
         new day, or a journal never planned). A journal that cannot be written is shown as it is; with
         `auto_replan` off (tests of the week's own logic) the stored plan is shown as it is."""
-        from hamjournal.domain.plan_record import is_stale
+        from hamjournal.domain.planner.record import is_stale
         from hamjournal.errors import HamjournalError
         from hamjournal.store.plan_state import read_plan_state
 
@@ -92,7 +92,7 @@ class PlanningMixin:
 
         Manual and skipped items, today's items and the past stay as they are.
         """
-        from hamjournal.domain.plan_record import replan_start
+        from hamjournal.domain.planner.record import replan_start
         from hamjournal.store.plan_state import PlanState, read_plan_state, replace_plan_from
 
         today = self.today()
@@ -112,8 +112,8 @@ class PlanningMixin:
 
     def _generate(self, start: dt.date, weeks: int) -> Plan:
         """The plan from `start` (today or tomorrow) with today's advice; nothing saved, every query bounded."""
-        from hamjournal.domain.plan_record import next_plan
-        from hamjournal.domain.planner_constants import PROGRAMME_WINDOW_DAYS
+        from hamjournal.domain.planner.constants import PROGRAMME_WINDOW_DAYS
+        from hamjournal.domain.planner.record import next_plan
         from hamjournal.store import series
 
         today = self.today()
@@ -160,7 +160,7 @@ class PlanningMixin:
 
     def add_plan_item(self, day: object, exercise: str, step: str | None, sets_text: str) -> PlanItem:
         """Add a session of the runner's own to the plan (origin manual), validated like a logged one."""
-        from hamjournal.domain.plan_edit import make_manual_item
+        from hamjournal.domain.planner.edit import make_manual_item
 
         return self._changed(self.store.add_plan_item(make_manual_item(self.today(), day, exercise, step, sets_text)))
 
@@ -170,7 +170,7 @@ class PlanningMixin:
         """Today's advice for every exercise planned or logged recently, each `next` being the dose of that
         exercise's next planned session (the one the week screen and `plan` show); only the rules' window is read.
         """
-        from hamjournal.domain.plan_record import with_planned
+        from hamjournal.domain.planner.record import with_planned
         from hamjournal.domain.thresholds import PLAN_LOOKAHEAD_DAYS
 
         cached = self.cached_advice()

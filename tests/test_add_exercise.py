@@ -15,7 +15,7 @@ from hamjournal.domain.library import dose_tables
 from hamjournal.domain.library.doses import dose_source, entry_dose
 from hamjournal.domain.library.exercises import EXERCISES, SLUGS, Exercise, Step, get_exercise
 from hamjournal.domain.library.guides import DOSE_PHASES, Guide
-from hamjournal.domain.planner_week import DRILL_SLUGS
+from hamjournal.domain.planner.week import DRILL_SLUGS
 from hamjournal.ui.screens.exercises import ExerciseDetailScreen, ExercisesScreen
 from hamjournal.ui.screens.log_session import LogSessionDialog
 from hamjournal.ui.screens.plan_item import AddPlanItemDialog

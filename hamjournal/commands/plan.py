@@ -41,7 +41,7 @@ def plan(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace, service: JournalService) -> int:
     """Print the plan of --weeks weeks as text, or as JSON with --json."""
     from hamjournal.domain.entries import given
-    from hamjournal.domain.planner_text import format_plan
+    from hamjournal.domain.planner.text import format_plan
     from hamjournal.domain.validation import check_int_range
 
     raw = getattr(args, "weeks", None)

@@ -14,10 +14,28 @@ is still to do. The same (today, weeks, seed) always gives the same journal.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import random
 from dataclasses import dataclass, field
 
+from hamjournal.domain.demo_story import (
+    DELOAD_EVERY,
+    FRI,
+    MON,
+    SAT,
+    SUN,
+    THU,
+    TUE,
+    WED,
+    NordicDose,
+    Story,
+    deloaded,
+    is_deload,
+    ladder_step,
+    monday,
+    nordic_dose,
+    petersen,
+    saturating,
+)
 from hamjournal.domain.library.exercises import get_exercise
 from hamjournal.domain.models import (
     Assessment,
@@ -35,22 +53,13 @@ from hamjournal.domain.models import (
 from hamjournal.domain.validation import check_int_range
 
 MAX_WEEKS = 520
-DELOAD_EVERY = 5
 PLAN_WEEKS = 3  # the current week and the next two
 NORDIC_TEMPO = "4-0-1-0"
 ONE_DAY = dt.timedelta(days=1)
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 
 # Nordic days for 1, 2 or 3 sessions a week: away from the Tuesday hard session's eve where possible.
 NORDIC_DAYS: dict[int, tuple[int, ...]] = {1: (WED,), 2: (MON, FRI), 3: (MON, WED, FRI)}
-# Week (from the programme start) at which the runner has earned each Nordic step.
-NORDIC_LADDER: tuple[tuple[int, str], ...] = (
-    (0, "band-assisted"),
-    (6, "incline"),
-    (14, "bodyweight"),
-    (60, "fast-lean"),
-)
 STRIDES_LADDER: tuple[tuple[int, str], ...] = ((0, "relaxed"), (8, "fast"), (30, "near-max"))
 STRIDES = 6
 
@@ -58,8 +67,8 @@ STRIDES = 6
 def demo_journal(today: dt.date, weeks: int = 12, seed: int = 7) -> Journal:
     """A realistic journal of `weeks` weeks (1-520) ending today; deterministic for (today, weeks, seed)."""
     weeks = check_int_range(weeks, "weeks", 1, MAX_WEEKS)
-    start = _monday(today) - dt.timedelta(weeks=weeks - 1)
-    story = _Story.for_weeks(start, today, weeks)
+    start = monday(today) - dt.timedelta(weeks=weeks - 1)
+    story = Story.for_weeks(start, today, weeks)
     log = _Log(random.Random(seed), story)
     day = start
     while day <= today:
@@ -75,106 +84,6 @@ def demo_journal(today: dt.date, weeks: int = 12, seed: int = 7) -> Journal:
     )
 
 
-# ------------------------------------------------------------------------------------------- the story
-
-
-@dataclass(frozen=True)
-class _Story:
-    """The fixed points of the journal: when it starts, the bad week and the races."""
-
-    start: dt.date
-    today: dt.date
-    bad_week: int | None
-    b_race: dt.date
-
-    @classmethod
-    def for_weeks(cls, start: dt.date, today: dt.date, weeks: int) -> _Story:
-        bad: int | None = None
-        if weeks >= 4:
-            # A bit past the middle, so there is a build-up before it and a recovery after it.
-            bad = weeks * 7 // 12
-            if _is_deload(bad):
-                bad -= 1
-        # The B race goes on a recent Sunday clear of the spike, the bad week and the recovery week.
-        current = weeks - 1
-        back = next(n for n in range(2, 6) if bad is None or abs(current - n - bad) > 1)
-        b_race = _monday(today) + dt.timedelta(days=SUN) - dt.timedelta(weeks=back)
-        return cls(start, today, bad, b_race)
-
-    def week(self, day: dt.date) -> int:
-        """Programme week of a day, 0 = the first week."""
-        return (day - self.start).days // 7
-
-    def is_spike(self, day: dt.date) -> bool:
-        """The Sunday long run that jumps, the day before the bad week starts."""
-        return self.bad_week is not None and day.weekday() == SUN and self.week(day) == self.bad_week - 1
-
-    def in_bad_week(self, day: dt.date) -> bool:
-        """True inside the week that hurts."""
-        return self.week(day) == self.bad_week
-
-
-def _monday(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
-
-
-def _is_deload(week: int) -> bool:
-    return (week + 1) % DELOAD_EVERY == 0
-
-
-def _petersen(week: int) -> tuple[tuple[int, ...], ...]:
-    """Reps per set of each Nordic session in programme week `week` (Petersen 2011), then maintenance."""
-    if week == 0:
-        return ((5, 5),)
-    if week == 1:
-        return ((6, 6), (6, 6))
-    if week == 2:
-        return tuple((reps,) * 3 for reps in (6, 7, 8))
-    if week == 3:
-        return tuple((reps,) * 3 for reps in (8, 9, 10))
-    if week < 10:
-        return ((12, 10, 8),) * 3
-    return ((12, 10, 8),)
-
-
-def _deloaded(reps: tuple[int, ...]) -> tuple[int, ...]:
-    # A deload keeps the session and cuts about 40% of the sets (rules-reference, "deload").
-    return reps[: max(1, round(len(reps) * 0.6))]
-
-
-def _ladder_step(ladder: tuple[tuple[int, str], ...], week: int) -> str:
-    return [step for first, step in ladder if week >= first][-1]
-
-
-@dataclass(frozen=True)
-class _NordicDose:
-    step: str
-    reps: tuple[int, ...]
-    deload: bool
-    regressed: bool
-
-
-def _nordic_dose(story: _Story, week: int, index: int) -> _NordicDose:
-    """Step and reps of the index-th Nordic session of a week, with the bad week's step back down."""
-    reps = _petersen(week)[index]
-    deload = _is_deload(week)
-    if deload:
-        reps = _deloaded(reps)
-    step = _ladder_step(NORDIC_LADDER, week)
-    bad = story.bad_week
-    # The first session of the bad week hurts at the usual step; the rest of that week and the next go one lower.
-    regressed = bad is not None and ((week == bad and index > 0) or week == bad + 1)
-    if regressed:
-        ladder = [s.slug for s in get_exercise("nordic").ladder]
-        step = ladder[max(0, ladder.index(step) - 1)]
-    return _NordicDose(step, reps, deload, regressed)
-
-
-def _saturating(week: int, weeks_to_most: float = 20.0) -> float:
-    """0 at the start, near 1 after a few months: strength gains that level off."""
-    return 1.0 - math.exp(-week / weeks_to_most)
-
-
 # ---------------------------------------------------------------------------------------------- the log
 
 
@@ -183,7 +92,7 @@ class _Log:
     """Walks the days and writes what the runner did."""
 
     rng: random.Random
-    story: _Story
+    story: Story
     sessions: list[Session] = field(default_factory=list)
     symptoms: list[SymptomLog] = field(default_factory=list)
     runs: list[Run] = field(default_factory=list)
@@ -288,7 +197,7 @@ class _Log:
         # Grows 2 min a week through a season, resets each year; deload weeks ease off.
         minutes = min(100, 60 + 2 * (week % 52)) + self.rng.choice((-3, 0, 3))
         note = ""
-        if _is_deload(week):
+        if is_deload(week):
             minutes -= 10
         if self.story.is_spike(day):
             minutes = round(minutes * 1.45)
@@ -296,16 +205,16 @@ class _Log:
         self.runs.append(Run(day, float(minutes), "long", round(minutes / 5.75, 1), 5, note=note))
 
     def _finish_trend(self, week: int) -> float:
-        return 15.6 - 1.6 * _saturating(week)
+        return 15.6 - 1.6 * saturating(week)
 
     # --- strength and drills
 
     def _nordic(self, day: dt.date, week: int, weekday: int) -> None:
-        days = NORDIC_DAYS[len(_petersen(week))]
+        days = NORDIC_DAYS[len(petersen(week))]
         if weekday not in days:
             return
         index = days.index(weekday)
-        dose = _nordic_dose(self.story, week, index)
+        dose = nordic_dose(self.story, week, index)
         bad = self.story.in_bad_week(day)
         if not bad and week > 0 and self.rng.random() < 0.05:
             return  # a missed session
@@ -323,8 +232,8 @@ class _Log:
     def _accessory(self, day: dt.date, week: int, weekday: int) -> None:
         if self.rng.random() < 0.08:
             return
-        deload = _is_deload(week)
-        progress = _saturating(week)
+        deload = is_deload(week)
+        progress = saturating(week)
         if weekday == MON:
             if week < 4:
                 self._session(day, "bridge", "short-lever", [SetEntry(10)] * (2 if deload else 3))
@@ -348,7 +257,7 @@ class _Log:
             reps = 8 + round(2 * progress)
             pair = [SetEntry(reps, "left", float(round(load))), SetEntry(reps, "right", float(round(load)))]
             pairs = 2 if week < 8 else 3
-            self._session(day, "sl-rdl", step, pair * (len(_deloaded((reps,) * pairs)) if deload else pairs))
+            self._session(day, "sl-rdl", step, pair * (len(deloaded((reps,) * pairs)) if deload else pairs))
 
     def _session(self, day: dt.date, slug: str, step: str, entries: list[SetEntry]) -> None:
         tempo = get_exercise(slug).default_tempo
@@ -356,13 +265,13 @@ class _Log:
         self.sessions.append(Session(day, slug, tuple(entries), step, tempo, self.rng.choice((5, 6, 7)), pain))
 
     def _strides(self, day: dt.date, week: int) -> None:
-        step = _ladder_step(STRIDES_LADDER, week)
+        step = ladder_step(STRIDES_LADDER, week)
         self.sessions.append(Session(day, "strides", (SetEntry(STRIDES),), step, None, 5, 0))
 
     # --- reassessments
 
     def _assess(self, day: dt.date, week: int) -> None:
-        p = _saturating(week)
+        p = saturating(week)
         gap = 1 - p  # the between-leg difference closes as the programme goes on
         bridge_r = 24 + round(10 * p)
         hold_r = 35 + round(25 * p)
@@ -399,17 +308,17 @@ def _demo_profile(today: dt.date, start: dt.date, weeks: int, b_race: dt.date) -
     )
 
 
-def _demo_plan(today: dt.date, story: _Story) -> tuple[PlanItem, ...]:
+def _demo_plan(today: dt.date, story: Story) -> tuple[PlanItem, ...]:
     """Auto plan items from this Monday for PLAN_WEEKS weeks: Nordics on the Petersen days, strides after
     the Monday and Thursday easy runs. A stand-in for the real planner, so the demo shows a plan."""
     items: list[PlanItem] = []
-    first = _monday(today)
+    first = monday(today)
     for offset in range(7 * PLAN_WEEKS):
         day = first + dt.timedelta(days=offset)
         week, weekday = story.week(day), day.weekday()
-        days = NORDIC_DAYS[len(_petersen(week))]
+        days = NORDIC_DAYS[len(petersen(week))]
         if weekday in days:
-            dose = _nordic_dose(story, week, days.index(weekday))
+            dose = nordic_dose(story, week, days.index(weekday))
             items.append(
                 PlanItem(
                     date=day,
@@ -428,14 +337,14 @@ def _demo_plan(today: dt.date, story: _Story) -> tuple[PlanItem, ...]:
                     exercise="strides",
                     kind="run-drill",
                     prescription=Prescription(1, (STRIDES,)),
-                    step=_ladder_step(STRIDES_LADDER, week),
+                    step=ladder_step(STRIDES_LADDER, week),
                     why=f"after {DAY_NAMES[weekday]}'s easy run: {STRIDES} strides of about 20 s, walk back",
                 )
             )
     return tuple(items)
 
 
-def _nordic_why(week: int, weekday: int, dose: _NordicDose) -> str:
+def _nordic_why(week: int, weekday: int, dose: NordicDose) -> str:
     where = {
         MON: "after Monday's easy run",
         WED: "Wednesday, a cross-training day with no run",
@@ -443,7 +352,7 @@ def _nordic_why(week: int, weekday: int, dose: _NordicDose) -> str:
     }[weekday]
     to_long = SUN - weekday
     reasons = [where, f"{to_long} days before the long run"]
-    sessions = len(_petersen(week))
+    sessions = len(petersen(week))
     if week < 10:
         reasons.append(f"Petersen week {week + 1}: {sessions} session{'s' if sessions > 1 else ''} this week")
     else:

@@ -16,8 +16,8 @@ import pytest
 
 from hamjournal.domain.advice.report import Advice, AdviceReport, LoadSummary
 from hamjournal.domain.models import WEEKDAYS, PlanItem, Prescription, Profile, Race
-from hamjournal.domain.planner import HistorySummary, Plan, make_plan
-from hamjournal.domain.planner_calendar import nordic_bans, weekly_capacity
+from hamjournal.domain.planner.calendar import nordic_bans, weekly_capacity
+from hamjournal.domain.planner.plan import HistorySummary, Plan, make_plan
 
 MONDAY = dt.date(2026, 11, 23)
 NO_LOAD = LoadSummary(0, 0.0, 0.0, None, None, None, None, None, None)

@@ -16,10 +16,10 @@ import pytest
 
 from hamjournal.domain.advice.report import Advice, AdviceReport, Flag, LoadSummary
 from hamjournal.domain.models import WEEKDAYS, Assessment, Injury, PlanItem, Prescription, Profile, Race
-from hamjournal.domain.planner import HistorySummary, Plan, make_plan
-from hamjournal.domain.planner_blocks import monday
-from hamjournal.domain.planner_calendar import weekly_capacity
-from hamjournal.domain.planner_rehab import DrillSession
+from hamjournal.domain.planner.blocks import monday
+from hamjournal.domain.planner.calendar import weekly_capacity
+from hamjournal.domain.planner.plan import HistorySummary, Plan, make_plan
+from hamjournal.domain.planner.rehab import DrillSession
 
 MONDAY = dt.date(2026, 11, 23)
 HAMSTRING = {"nordic", "sl-rdl", "bridge", "sl-bridge", "iso-hold", "split-squat", "hip-hinge", "slider-curl",

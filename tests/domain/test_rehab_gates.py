@@ -14,8 +14,8 @@ import pytest
 
 from hamjournal.domain.advice.report import Advice, AdviceReport, Flag, LoadSummary
 from hamjournal.domain.models import Assessment, Injury, Prescription, Profile, Session, SetEntry
-from hamjournal.domain.planner import HistorySummary, Plan, make_plan, summarize
-from hamjournal.domain.planner_rehab import (
+from hamjournal.domain.planner.plan import HistorySummary, Plan, make_plan, summarize
+from hamjournal.domain.planner.rehab import (
     STAGES,
     DrillSession,
     log_stage,

@@ -33,7 +33,7 @@ from hamjournal.domain.models import (
 
 if TYPE_CHECKING:
     from hamjournal.domain.advice.report import AdviceReport
-    from hamjournal.domain.planner_blocks import SeasonWeek
+    from hamjournal.domain.planner.blocks import SeasonWeek
 
 DEFAULT_START = dt.date(2027, 1, 4)  # a Monday, so season weeks are the plan's Monday weeks
 REPLAN_WEEKS = 4  # what the app saves on a re-plan (planning.REPLAN_WEEKS)
@@ -316,9 +316,9 @@ def replan(state: State, day: dt.date) -> Replanned:
     """
     from hamjournal.domain.advice.context import HISTORY_DAYS
     from hamjournal.domain.advice.engine import advise
-    from hamjournal.domain.plan_record import next_plan, with_planned
-    from hamjournal.domain.planner_blocks import monday
-    from hamjournal.domain.planner_constants import PROGRAMME_WINDOW_DAYS
+    from hamjournal.domain.planner.blocks import monday
+    from hamjournal.domain.planner.constants import PROGRAMME_WINDOW_DAYS
+    from hamjournal.domain.planner.record import next_plan, with_planned
     from hamjournal.domain.thresholds import PLAN_LOOKAHEAD_DAYS
 
     tomorrow = day + dt.timedelta(days=1)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from hamjournal.domain.library.exercises import EXERCISES
 from hamjournal.domain.models import ASSESSMENT_NAMES, PlanItem
-from hamjournal.domain.planner_dose import dose_text
+from hamjournal.domain.planner.dose import dose_text
 
 PRODID = "-//hamjournal//plan//EN"
 UID_DOMAIN = "hamjournal"

@@ -18,7 +18,7 @@ from hamjournal.ui.widgets.key_footer import KeyFooter
 from hamjournal.ui.worker_failures import notify_failure
 
 if TYPE_CHECKING:
-    from hamjournal.domain.planner import Plan
+    from hamjournal.domain.planner.plan import Plan
 
 # Without an A race, show two rolling blocks' worth; with one, every week up to the week after it.
 WEEKS_WITHOUT_RACE = 12
@@ -94,7 +94,7 @@ class BlockViewScreen(JournalModal[None]):
 
     @work(thread=True, exclusive=True, group="block-view", exit_on_error=False)
     def _load(self) -> None:
-        from hamjournal.domain.planner_blocks import next_a_race
+        from hamjournal.domain.planner.blocks import next_a_race
 
         journal = self.hj.journal
         if journal is None:
@@ -108,7 +108,7 @@ class BlockViewScreen(JournalModal[None]):
 
     @on(BlockLoaded)
     def _loaded(self, message: BlockLoaded) -> None:
-        from hamjournal.domain.planner_text import block_line
+        from hamjournal.domain.planner.text import block_line
 
         plan = self.plan = message.plan
         self.query_one("#block-line", Static).update(Text(block_line(plan), style="bold"))

@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from hamjournal.domain.errors import InvalidInput
 from hamjournal.domain.models import NORDIC_ABILITIES, SIDES, WEEKDAYS, Injury, Profile, Race
-from hamjournal.domain.planner_calendar import DAY_NAMES
+from hamjournal.domain.planner.calendar import DAY_NAMES
 from hamjournal.domain.profile_edit import (
     ABILITY_LABELS,
     DELOAD_CHOICES,

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from hamjournal.domain.models import WEEKDAYS, Profile, Race
-from hamjournal.domain.planner_constants import (
+from hamjournal.domain.planner.constants import (
     A_RACE_NORDIC_FREE_DAYS,
     A_RACE_STEP_FREEZE_DAYS,
     LONG_RUN_NORDIC_FREE_DAYS,

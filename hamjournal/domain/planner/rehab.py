@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hamjournal.domain.models import Assessment, Injury, Profile
-from hamjournal.domain.planner_constants import (
+from hamjournal.domain.planner.constants import (
     MAX_TEST_DAY,
     MAX_TEST_STAGE,
     REHAB_H_TEST_MAX,

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from itertools import groupby
 
 from hamjournal.domain.formats.ics import summary
-from hamjournal.domain.planner import Plan
-from hamjournal.domain.planner_blocks import SeasonWeek
+from hamjournal.domain.planner.blocks import SeasonWeek
+from hamjournal.domain.planner.plan import Plan
 
 MARKS = {"strength": "○", "run-drill": "»", "assessment": "◇"}
 

@@ -7,8 +7,8 @@ from the rules, a small summary of the log, the items the runner kept), a `Plan`
 - strides or incline accelerations after easy runs,
 - blocks toward the next A race (base, build, peak, taper; rolling base/build without one), deload weeks on the
   rules' cadence and a reassessment every 4-6 weeks,
-- in rehab mode the staged return (planner_rehab), and under a stop no hamstring loading at all.
-Placement rules live in planner_calendar, blocks in planner_blocks, doses in planner_dose.
+- in rehab mode the staged return (rehab.py), and under a stop no hamstring loading at all.
+Placement rules live in calendar.py, blocks in blocks.py, doses in dose.py.
 Re-planning recomputes the future; items the runner moved, added or skipped (`kept`) stay, and the generator
 counts them and books around them.
 """
@@ -23,11 +23,11 @@ from typing import TYPE_CHECKING, Any
 
 from hamjournal.domain.advice.context import HISTORY_DAYS
 from hamjournal.domain.models import Assessment, PlanItem, Profile, Session
-from hamjournal.domain.planner_blocks import SeasonWeek, monday, season, training_anchor
-from hamjournal.domain.planner_constants import A_RACE_NORDIC_FREE_DAYS
-from hamjournal.domain.planner_dose import programme
-from hamjournal.domain.planner_rehab import GATE_TESTS, NORDIC_TEST, DrillSession, current_injury, stage_gate
-from hamjournal.domain.planner_week import DRILL_SLUGS, WeekPlanner
+from hamjournal.domain.planner.blocks import SeasonWeek, monday, season, training_anchor
+from hamjournal.domain.planner.constants import A_RACE_NORDIC_FREE_DAYS
+from hamjournal.domain.planner.dose import programme
+from hamjournal.domain.planner.rehab import GATE_TESTS, NORDIC_TEST, DrillSession, current_injury, stage_gate
+from hamjournal.domain.planner.week import DRILL_SLUGS, WeekPlanner
 
 if TYPE_CHECKING:
     from hamjournal.domain.advice.report import AdviceReport

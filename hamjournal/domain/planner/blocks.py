@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from hamjournal.domain.advice.deload import training_anchor as training_anchor  # the one anchor, shared
 from hamjournal.domain.models import Profile, Race
-from hamjournal.domain.planner_constants import (
+from hamjournal.domain.planner.constants import (
     BUILD_WEEKS,
     HALF_RACE_KM,
     PEAK_WEEKS,

@@ -16,7 +16,7 @@ from hamjournal.domain.models import Assessment, PlanItem, Profile, Session
 
 if TYPE_CHECKING:
     from hamjournal.domain.advice.report import AdviceReport
-    from hamjournal.domain.planner import Plan
+    from hamjournal.domain.planner.plan import Plan
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -65,7 +65,7 @@ def next_plan(
     today, `stored` the stored items of the plan's weeks. The app's service and the season simulator both call
     this, so what a simulated runner is told is what a real one is told.
     """
-    from hamjournal.domain.planner import make_plan, summarize
+    from hamjournal.domain.planner.plan import make_plan, summarize
 
     history = summarize(start, profile, sessions, assessments, window_start=window_start, training_start=training_start)
     return make_plan(start, profile, advice, history, weeks=weeks, kept=kept_for_replan(stored, start, today))

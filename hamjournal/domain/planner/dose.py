@@ -24,7 +24,7 @@ from hamjournal.domain.library.doses import (
 )
 from hamjournal.domain.library.exercises import get_exercise
 from hamjournal.domain.models import Prescription
-from hamjournal.domain.planner_constants import PROGRAMME_WINDOW_DAYS
+from hamjournal.domain.planner.constants import PROGRAMME_WINDOW_DAYS
 from hamjournal.domain.thresholds import LAPSE_DAYS
 
 if TYPE_CHECKING:
