@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from textual import events, on
 from textual.screen import ModalScreen, Screen
@@ -36,6 +36,12 @@ def guard_if_too_small(screen: Screen, width: int, height: int) -> None:
         screen.mount(SizeGuard())
 
 
+def _resized(screen: Screen[Any], kept: Widget | None, event: events.Resize) -> Widget | None:
+    """Both kinds of screen on a resize: the size guard, and the focus kept over a shrink (returned)."""
+    guard_if_too_small(screen, event.size.width, event.size.height)
+    return keep_focus_over_resize(screen, kept, event.size.width, event.size.height)
+
+
 class JournalScreen(Screen[ResultType]):
     """A full screen of the app."""
 
@@ -52,29 +58,8 @@ class JournalScreen(Screen[ResultType]):
 
     @on(events.Resize)
     def _keep_focus(self, event: events.Resize) -> None:
-        guard_if_too_small(self, event.size.width, event.size.height)
-        self._focus_before_shrink = keep_focus_over_resize(
-            self, self._focus_before_shrink, event.size.width, event.size.height
-        )
+        self._focus_before_shrink = _resized(self, self._focus_before_shrink, event)
 
 
-class JournalModal(ModalScreen[ResultType]):
-    """A dialog over the week screen."""
-
-    _focus_before_shrink: Widget | None = None
-
-    @property
-    def hj(self) -> HasJournal:
-        """The app, as the journal's owner (see journal_access)."""
-        return journal_of(self)
-
-    @on(events.Mount)
-    def _mount_size_guard(self) -> None:
-        guard_if_too_small(self, *self.app.size)
-
-    @on(events.Resize)
-    def _keep_focus(self, event: events.Resize) -> None:
-        guard_if_too_small(self, event.size.width, event.size.height)
-        self._focus_before_shrink = keep_focus_over_resize(
-            self, self._focus_before_shrink, event.size.width, event.size.height
-        )
+class JournalModal(JournalScreen[ResultType], ModalScreen[ResultType]):
+    """A dialog over the week screen: the journal access and size handling of JournalScreen, as a modal."""

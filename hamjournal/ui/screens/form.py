@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widget import Widget
@@ -18,6 +18,8 @@ from hamjournal.ui.messages import JournalChanged
 from hamjournal.ui.screens.base import JournalModal
 from hamjournal.ui.widgets.form_row import FormRow
 from hamjournal.ui.widgets.key_footer import KeyFooter
+
+_R = TypeVar("_R")
 
 if TYPE_CHECKING:
     from hamjournal.services import JournalService
@@ -135,15 +137,7 @@ class FormDialog(JournalModal[str | None]):
     def _save(self, values: dict[str, Any]) -> None:
         journal = self.hj.journal
         assert journal is not None
-        try:
-            summary = self.save(journal, values)
-        except InvalidInput as error:
-            self.app.call_from_thread(self.show_error, error.field, error.message)
-            return
-        except HamjournalError as error:
-            self.app.call_from_thread(self.show_error, None, str(error))
-            return
-        self.app.call_from_thread(self._saved, summary)
+        save_or_show(self, lambda: self.save(journal, values), self._saved)
 
     def _saved(self, summary: str) -> None:
         self.saving = False
@@ -174,6 +168,29 @@ class FormDialog(JournalModal[str | None]):
     def action_cancel(self) -> None:
         """Close without saving."""
         self.dismiss(None)
+
+
+class ShowsErrors(Protocol):
+    """A form that shows a refused save beside its field (FormDialog, the profile screen)."""
+
+    @property
+    def app(self) -> App[Any]: ...
+
+    def show_error(self, field: str | None, message: str) -> None: ...
+
+
+def save_or_show(form: ShowsErrors, save: Callable[[], _R], saved: Callable[[_R], None]) -> None:
+    """In a save worker: run `save`, then `saved` with its result on the app's thread; a refused input is shown
+    beside its field and a journal error under the form, and nothing else happens."""
+    try:
+        result = save()
+    except InvalidInput as error:
+        form.app.call_from_thread(form.show_error, error.field, error.message)
+        return
+    except HamjournalError as error:
+        form.app.call_from_thread(form.show_error, None, str(error))
+        return
+    form.app.call_from_thread(saved, result)
 
 
 def text_input(value: str = "", placeholder: str = "", name: str = "") -> Input:

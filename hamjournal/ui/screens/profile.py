@@ -31,7 +31,7 @@ from hamjournal.domain.profile_edit import (
 from hamjournal.errors import HamjournalError
 from hamjournal.ui.messages import JournalChanged
 from hamjournal.ui.screens.base import JournalScreen
-from hamjournal.ui.screens.form import choice, text_input
+from hamjournal.ui.screens.form import choice, save_or_show, text_input
 from hamjournal.ui.widgets.app_header import AppHeader
 from hamjournal.ui.widgets.form_row import FormRow
 from hamjournal.ui.widgets.key_footer import KeyFooter
@@ -255,17 +255,12 @@ class ProfileScreen(JournalScreen[bool]):
     def _save(self, values: dict[str, Any]) -> None:
         journal = self.hj.journal
         assert journal is not None
-        try:
-            profile = make_profile(journal.today(), **values)
-            journal.save_profile(profile)
-            count = journal.replan()
-        except InvalidInput as error:
-            self.app.call_from_thread(self.show_error, error.field, error.message)
-            return
-        except HamjournalError as error:
-            self.app.call_from_thread(self.show_error, None, str(error))
-            return
-        self.app.call_from_thread(self._saved, count)
+
+        def save() -> int:
+            journal.save_profile(make_profile(journal.today(), **values))
+            return journal.replan()
+
+        save_or_show(self, save, self._saved)
 
     def _saved(self, count: int) -> None:
         self.saving = False
