@@ -61,5 +61,23 @@ class JournalScreen(Screen[ResultType]):
         self._focus_before_shrink = _resized(self, self._focus_before_shrink, event)
 
 
-class JournalModal(JournalScreen[ResultType], ModalScreen[ResultType]):
-    """A dialog over the week screen: the journal access and size handling of JournalScreen, as a modal."""
+class JournalModal(ModalScreen[ResultType]):
+    """A dialog over the week screen, with JournalScreen's journal access and size handling.
+
+    Not a subclass of JournalScreen: a screen class before ModalScreen in the bases makes the dialog opaque.
+    """
+
+    _focus_before_shrink: Widget | None = None
+
+    @property
+    def hj(self) -> HasJournal:
+        """The app, as the journal's owner (see journal_access)."""
+        return journal_of(self)
+
+    @on(events.Mount)
+    def _mount_size_guard(self) -> None:
+        guard_if_too_small(self, *self.app.size)
+
+    @on(events.Resize)
+    def _keep_focus(self, event: events.Resize) -> None:
+        self._focus_before_shrink = _resized(self, self._focus_before_shrink, event)
