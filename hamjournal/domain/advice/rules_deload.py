@@ -36,7 +36,9 @@ def _cut_text() -> str:
 
 
 def _deload(track: Track, text: str, source: str, flag: Flag) -> Signal | None:
-    if not track.days:
+    # A deload cuts the hamstring strength work; run drills (strides) keep their count, as the planner plans them,
+    # so no call says "deload" beside a dose that was not cut.
+    if not track.days or track.exercise.is_drill:
         return None
     return Signal(Action.DELOAD, text, source, flag, deload_target(track.slug, track.step, track.current), _CHANGE)
 

@@ -245,3 +245,13 @@ def test_the_last_day_of_a_deload_week_returns_to_the_usual_dose() -> None:
     nordic = report(history, plan=plan).for_exercise("nordic")
     assert nordic.action != "deload"
     assert nordic.next.reps == (8, 8, 8)
+
+
+def test_a_deload_week_cuts_strength_work_but_not_strides() -> None:
+    # Week 5 of the cycle (29 days ago was its first Monday): the Nordic deloads; strides keep their count, as the
+    # planner plans them, so their call is never "deload" beside an uncut dose.
+    history = [session(n, "3x8", step="bodyweight") for n in range(29, 0, -7)]
+    history += [session(n, "6", exercise="strides", step="relaxed") for n in range(29, 0, -7)]
+    rep = advise(TODAY, Profile(deload_every=5), tuple(history), (), (), training_start=ago(29))
+    assert action(rep) == "deload"
+    assert action(rep, "strides") != "deload"
