@@ -17,6 +17,7 @@ from hamjournal.domain.models import PlanItem, Run, SymptomLog
 if TYPE_CHECKING:
     from hamjournal.domain.advice.report import AdviceReport
     from hamjournal.domain.planner.plan import Plan
+    from hamjournal.store.plan_state import PlanState
     from hamjournal.store.repo import Store
 
 _T = TypeVar("_T")
@@ -52,8 +53,6 @@ class PlanningMixin:
         Today's items are the ones the runner was shown this morning; the days after come from the latest
         re-plan, which every write makes. `plan`, `week` and the app therefore show the same items and doses.
         """
-        from dataclasses import replace as replace_
-
         weeks = max(1, weeks)
         self.ensure_plan(weeks)
         today = self.today()
@@ -63,29 +62,27 @@ class PlanningMixin:
         if not self.auto_replan:
             return generated  # re-planning is off (tests of the week's own logic): the plan as it would be made
         end = generated.weeks[-1].end
-        stored = sorted(
-            (p for p in self.store.plan_between(today, end)),
-            key=plan_order,
-        )
-        return replace_(generated, start=today, items=tuple(stored))
+        stored = sorted(self.store.plan_between(today, end), key=plan_order)
+        return replace(generated, start=today, items=tuple(stored))
 
-    def ensure_plan(self, weeks: int = REPLAN_WEEKS) -> None:
+    def ensure_plan(self, weeks: int = REPLAN_WEEKS) -> PlanState | None:
         """Re-plan when the stored plan was not made today or does not reach `weeks` weeks (a read after a
-        new day, or a journal never planned). A journal that cannot be written is shown as it is; with
-        `auto_replan` off (tests of the week's own logic) the stored plan is shown as it is."""
+        new day, or a journal never planned), and return the plan's state. A journal that cannot be written is
+        shown as it is; with `auto_replan` off (tests of the week's own logic) the stored plan is shown as it is."""
         from hamjournal.domain.planner.record import is_stale
         from hamjournal.errors import HamjournalError
         from hamjournal.store.plan_state import read_plan_state
 
-        if not self.auto_replan:
-            return
         today = self.today()
         state = read_plan_state(self.store)
         horizon = week_start(today) + dt.timedelta(weeks=max(1, weeks), days=-1)
-        if state is not None and not is_stale(today, state.made_on) and state.through >= horizon:
-            return
+        fresh = state is not None and not is_stale(today, state.made_on) and state.through >= horizon
+        if fresh or not self.auto_replan:
+            return state
         with contextlib.suppress(HamjournalError):
             self.replan(max(weeks, REPLAN_WEEKS))
+            return read_plan_state(self.store)
+        return state
 
     def replan(self, weeks: int = REPLAN_WEEKS) -> int:
         """Re-plan from tomorrow (from today when no plan covered today yet) and save; returns items saved.

@@ -219,10 +219,7 @@ class JournalService(PlanningMixin, ReportingMixin):
         end = start + dt.timedelta(days=6)
         stopped = False
         if end >= today and (self.store.is_onboarded() or not self.store.is_empty()):
-            from hamjournal.store.plan_state import read_plan_state
-
-            self.ensure_plan()
-            state = read_plan_state(self.store)
+            state = self.ensure_plan()
             stopped = state is not None and state.stopped
         return build_week(
             start,

@@ -8,7 +8,7 @@ The JSON shape (stable; new keys may be added, none renamed)::
                             "label": "Nordic hamstring curl 3x6 · band-assisted",
                             "detail": "planned ...; did ...", "id": 12, "exercise": "nordic",
                             "session_id": 40}]}],
-     "counts": {"done": 1, "missed": 0, "planned": 2, "skipped": 0, "on_hold": 0},
+     "counts": {"done": 1, "missed": 0, "planned": 2, "skipped": 0, "on_hold": 0, "unplanned": 0},
      "logged": {"sessions": 1, "runs": 2, "check_ins": 3}}
 
 - `days`: always seven, Monday first.
@@ -19,8 +19,8 @@ The JSON shape (stable; new keys may be added, none renamed)::
   items and sessions, else null; `session_id`: the session that fulfilled a plan item, or the session itself.
 - `status` "on-hold" (mark ■): an open item of today or later while the advice says stop.
 - `counts`: done = planned items done + sessions logged without a plan item; missed = past planned items
-  neither done nor skipped; planned = open items from today on; skipped; on_hold. The app's week line shows the
-  same numbers. `logged`: what was logged this week.
+  neither done nor skipped; planned = open items from today on; skipped; on_hold; unplanned = the sessions of
+  `done` that fulfil no plan item. The app's week line shows the same numbers. `logged`: what was logged this week.
 """
 
 from __future__ import annotations

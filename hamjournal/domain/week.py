@@ -241,7 +241,7 @@ def _plan_and_sessions(
     """A day's planned items, in plan order, then its other sessions; an item done on another day shows on the
     day it was done."""
     entries: list[DayEntry] = []
-    done_by = {id(item): session for session in sessions for item in [matched.get(id(session))] if item is not None}
+    done_by = {id(item): session for session in sessions if (item := matched.get(id(session))) is not None}
     done_elsewhere = {id(item) for item in matched.values()} - set(done_by)
     for item in plan:
         if item.date != day or id(item) in done_elsewhere:

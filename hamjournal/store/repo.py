@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -257,26 +257,6 @@ class Store:
         """Delete a plan item."""
         with self._write() as conn:
             self._delete(conn, schema.plan_items, item_id, "plan item")
-
-    def replace_auto_plan(self, start: dt.date, items: Iterable[PlanItem]) -> int:
-        """Swap the generated plan from `start` on for `items`, keeping manual and skipped items.
-
-        One transaction: a re-plan is never half applied.
-        """
-        table = schema.plan_items
-        with self._write() as conn:
-            conn.execute(
-                delete(table).where(
-                    (table.c.athlete_id == self.athlete_id)
-                    & (table.c.date >= start)
-                    & (table.c.origin == "auto")
-                    & (table.c.status == "planned")
-                )
-            )
-            rows = [convert.plan_values(i) | {"athlete_id": self.athlete_id} for i in items]
-            if rows:
-                conn.execute(insert(table), rows)
-            return len(rows)
 
     # -- the whole journal ----------------------------------------------------------------------------
 

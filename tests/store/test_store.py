@@ -26,6 +26,7 @@ from hamjournal.domain.models import (
 )
 from hamjournal.store import schema
 from hamjournal.store.errors import EntryNotFound, JournalError, JournalTooNew, NotAJournal
+from hamjournal.store.plan_state import PlanState, read_plan_state, replace_plan_from
 from hamjournal.store.repo import Store
 
 D = dt.date
@@ -379,7 +380,7 @@ def test_an_import_failing_midway_leaves_the_journal_unchanged(store: Store) -> 
 # -- the plan ---------------------------------------------------------------------------------------------------
 
 
-def test_replace_auto_plan_keeps_manual_skipped_and_past_items(store: Store) -> None:
+def test_replace_plan_from_keeps_manual_skipped_and_past_items(store: Store) -> None:
     start = D(2026, 11, 25)
     past = store.add_plan_item(plan(D(2026, 11, 20)))
     manual = store.add_plan_item(plan(D(2026, 11, 26), "bridge", origin="manual"))
@@ -387,7 +388,9 @@ def test_replace_auto_plan_keeps_manual_skipped_and_past_items(store: Store) -> 
     store.add_plan_item(plan(D(2026, 11, 25)))
     store.add_plan_item(plan(D(2026, 12, 3)))
     fresh = [plan(D(2026, 11, 29), "sl-rdl"), plan(D(2026, 12, 2), "sl-rdl")]
-    assert store.replace_auto_plan(start, fresh) == 2
+    state = PlanState(start, D(2026, 12, 6), stopped=True)
+    assert replace_plan_from(store, start, fresh, state) == 2
+    assert read_plan_state(store) == state
     items = store.plan_between(D(2026, 11, 1), D(2026, 12, 31))
     assert [(p.date, p.exercise, p.origin, p.status) for p in items] == [
         (past.date, "nordic", "auto", "planned"),
@@ -396,6 +399,18 @@ def test_replace_auto_plan_keeps_manual_skipped_and_past_items(store: Store) -> 
         (D(2026, 11, 29), "sl-rdl", "auto", "planned"),
         (D(2026, 12, 2), "sl-rdl", "auto", "planned"),
     ]
+
+
+def test_a_replan_that_changes_nothing_keeps_its_rows(store: Store) -> None:
+    start = D(2026, 11, 25)
+    fresh = [plan(D(2026, 11, 29), "sl-rdl"), plan(D(2026, 12, 2), "sl-rdl")]
+    state = PlanState(start, D(2026, 12, 6))
+    replace_plan_from(store, start, fresh, state)
+    before = [p.id for p in store.plan_between(start, D(2026, 12, 31))]
+    replace_plan_from(store, start, [*fresh, plan(D(2026, 12, 4), "bridge")], state)
+    after = store.plan_between(start, D(2026, 12, 31))
+    assert [p.id for p in after][:2] == before  # the unchanged items keep their ids
+    assert [(p.date, p.exercise) for p in after][2] == (D(2026, 12, 4), "bridge")
 
 
 # -- windows ----------------------------------------------------------------------------------------------------

@@ -20,8 +20,9 @@ Target = tuple[str, Prescription]
 
 
 def below_first_rung(exercise: str, dose: Prescription) -> bool:
-    """True when a dose has less volume than the exercise's first rung."""
-    return volume(dose) < volume(entry_dose(exercise))
+    """True when a dose has fewer sets or less volume than the exercise's first rung (2x45s is below 3x30s)."""
+    first = entry_dose(exercise)
+    return dose.sets < first.sets or volume(dose) < volume(first)
 
 
 def step_down(exercise: str, step: str) -> Target:

@@ -160,7 +160,10 @@ class WeekBook:
     ) -> None:
         called = self.deload_until is not None and day.date < self.deload_until
         cut = (deload or called) and kind == "strength"
-        rx = deload_dose(exercise, usual or dose, dose) if cut else dose
+        if cut and step is not None:
+            step, rx = deload_dose(exercise, step, usual or dose, dose)
+        else:
+            rx = dose
         ahead = ahead_text(day, self.profile)
         reasons: list[str | None] = [where_text(day), None if gave_way and ahead in gave_way else ahead]
         reasons += parts

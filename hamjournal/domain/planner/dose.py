@@ -14,14 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hamjournal.domain.library.doses import (
-    deload_prescription,
-    dose_levels,
-    entry_dose,
-    match_level,
-    nordic_programme_week,
-    volume,
-)
+from hamjournal.domain.advice.doses import deload_target, smallest
+from hamjournal.domain.library.doses import dose_levels, entry_dose, match_level, nordic_programme_week
 from hamjournal.domain.library.exercises import get_exercise
 from hamjournal.domain.models import Prescription
 from hamjournal.domain.planner.constants import PROGRAMME_WINDOW_DAYS
@@ -128,20 +122,11 @@ def advised(advice: AdviceReport | None, slug: str, fallback_step: str | None = 
     return Advised(item.step, usual, item.action, item.current is not None, usual, ramp)
 
 
-def deload_dose(slug: str, usual: Prescription, advised_dose: Prescription) -> Prescription:
-    """A deload week's dose: about 40% fewer sets than the usual dose, or the advised dose when that is smaller
-    (a regress the same week): reductions never stack, and never go below the exercise's first rung."""
-    cut = deload_prescription(usual)
-    smallest = min((cut, advised_dose), key=volume)
-    return at_least_floor(slug, smallest)
-
-
-def at_least_floor(slug: str, dose: Prescription) -> Prescription:
-    """The dose, raised to the exercise's first rung when a cut took it below (Nordic: 2x5, Petersen week 1)."""
-    floor = entry_dose(slug)
-    if volume(dose) >= volume(floor) and dose.sets >= floor.sets:
-        return dose
-    return Prescription(floor.sets, floor.reps, floor.hold_s, dose.tempo or floor.tempo)
+def deload_dose(slug: str, step: str, usual: Prescription, advised: Prescription) -> tuple[str, Prescription]:
+    """A deload week's step and dose: the advice's own deload of the usual dose (about 40% fewer sets, never
+    below the first rung: a step down instead), or the advised dose when that is smaller (a regress the same
+    week). Reductions never stack: the smallest wins."""
+    return smallest(slug, [deload_target(slug, step, usual), (step, advised)])
 
 
 def nordic_start(
