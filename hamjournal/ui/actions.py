@@ -88,8 +88,9 @@ ACTIONS: tuple[Action, ...] = (
            "earlier (it becomes yours: re-planning keeps it)", show=False, key_display="⇧←"),
     Action("shift+right", "move_item_forward", "Move planned item later", "Move the selected planned session a day "
            "later (it becomes yours: re-planning keeps it)", show=False, key_display="⇧→"),
-    Action("k", "skip_item", "Skip planned item", "Skip the selected planned session, or plan a skipped one again",
-           show=False),
+    # Not k: vim users press k for "up" by habit (j and k move on every screen). "-" pairs with "+" (add one).
+    Action("minus", "skip_item", "Skip planned item", "Skip the selected planned session, or plan a skipped one "
+           "again", show=False, key_display="-"),
     Action("n", "add_item", "Add to plan", "Add a session of your own to the plan on the selected day", show=False),
     Action("plus", "add_item", "Add to plan", "Add a session of your own to the plan", show=False, key_display="+"),
     Opens("b", "season", "Season and blocks", "The weeks to your A race: base, build, peak, taper, deloads and "

@@ -6,26 +6,27 @@ import asyncio
 import datetime as dt
 import gc
 import os
-from collections.abc import Callable, Iterable
-from functools import partial
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
-from textual.app import App, SystemCommand
-from textual.screen import Screen
+from textual.app import App
+from textual.binding import Binding
 
 from hamjournal import config
 from hamjournal.domain.errors import InvalidInput
 from hamjournal.errors import HamjournalError
-from hamjournal.ui.actions import palette_actions
 from hamjournal.ui.messages import JournalChanged, JournalFailed, JournalOpened, WeekLoaded
 from hamjournal.ui.screens.week import WeekScreen
+from hamjournal.ui.vim_keys import VIM_BINDINGS, press_as
 from hamjournal.ui.widgets.size_guard import MIN_HEIGHT, MIN_WIDTH
 from hamjournal.ui.worker_failures import notify_failure
 from hamjournal.ui.worker_threads import FreshContextExecutor
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from hamjournal.services import JournalService
 
 # Seconds after start-up by which the cycle collector is on again even if no week was shown.
@@ -40,16 +41,27 @@ def cursor_blink_from_env() -> bool:
     return os.environ.get(ENV_CURSOR_BLINK, "1").strip().lower() not in ("0", "false", "no")
 
 
+def screen_commands_provider() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens (textual.command is not needed before)."""
+    from hamjournal.ui.palette import ScreenCommands
+
+    return ScreenCommands
+
+
 class HamJournalApp(App[None]):
     """The journal in the terminal: the week screen and its dialogs."""
 
     TITLE = "hamjournal"
+    # The screen's own commands (with their keys) beside Textual's (theme, quit, screenshot).
+    COMMANDS = App.COMMANDS | {screen_commands_provider}
     # The week screen's styles load with the app's: a screen's own CSS_PATH makes Textual parse every stylesheet
     # again when the screen is first shown, which at start-up cost the first paint a second parse of them all.
     CSS_PATH = ["app.tcss", "screens/week.tcss"]
     # Screens get these classes; app.tcss swaps the layout for a message below 80x24.
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-normal"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-tall")]
+    # On every full screen: ? opens help on the keys of the screen it came from ("? more" in the footer).
+    BINDINGS = [Binding("question_mark", "help", "Help", show=False, key_display="?"), *VIM_BINDINGS]
 
     def __init__(
         self,
@@ -175,11 +187,17 @@ class HamJournalApp(App[None]):
     def _week_screens(self) -> list[WeekScreen]:
         return [screen for screen in self.screen_stack if isinstance(screen, WeekScreen)]
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        if isinstance(screen, WeekScreen):
-            for action in palette_actions():
-                yield SystemCommand(action.title, action.help, partial(screen.run_action, action.action))
+    def action_help(self) -> None:
+        """Help, with the keys of the screen it is opened from first."""
+        from hamjournal.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(type(self.screen).__name__))
+
+    async def action_press_as(self, key: str) -> None:
+        """What `key` does on the current screen (j and k run Down and Up)."""
+        await press_as(self.screen, key)
+
 
     def on_unmount(self) -> None:
         if self.journal is not None:

@@ -39,7 +39,7 @@ class Chart:
 
     def binding(self) -> Binding:
         """The binding for the progress screen."""
-        return Binding(self.key, f"chart({self.name!r})", self.short)
+        return Binding(self.key, f"chart({self.name!r})", self.short, tooltip=f"Chart: {self.title}")
 
 
 CHARTS: tuple[Chart, ...] = (

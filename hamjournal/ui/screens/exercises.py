@@ -66,20 +66,22 @@ def open_player(screen: JournalScreen[None], slug: str) -> None:
 
 
 class ExercisesScreen(JournalScreen[None]):
-    """Type to filter; up/down move through the list; Enter opens the exercise's page."""
+    """Letters are commands, as in k9s and lazygit: / focuses the filter, Esc leaves it; Enter opens a page."""
 
     CSS_PATH = "exercises.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("down", "move(1)", "Next", key_display="↓", group=_CHOOSE, priority=True),
         Binding("up", "move(-1)", "Previous", key_display="↑", group=_CHOOSE, priority=True),
-        # Priority: the filter keeps the focus while typing, and Enter there means "open this one".
+        # Priority: Enter in the filter means "open this one" too.
         Binding("enter", "open", "Open", key_display="⏎", priority=True),
+        Binding("slash", "focus_filter", "Filter", key_display="/", tooltip="Type to narrow the list; Esc leaves"),
+        Binding("s", "play", "Play tempo", tooltip="The tempo player of the highlighted exercise"),
     ]
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
-        yield Input(placeholder="Filter: name, slug or what it trains", id="filter", compact=True)
+        yield Input(placeholder="/ filter: name, slug or what it trains", id="filter", compact=True)
         with Horizontal(id="library"):
             yield OptionList(id="exercise-list")
             with VerticalScroll(id="preview-pane", can_focus=False):
@@ -92,7 +94,7 @@ class ExercisesScreen(JournalScreen[None]):
         search = self.query_one("#filter", Input)
         # Off in tests and screenshots: a blinking cursor makes every picture depend on the timer's phase.
         search.cursor_blink = getattr(self.app, "cursor_blink", True)
-        search.focus()
+        self.exercise_list.focus()
 
     @property
     def exercise_list(self) -> OptionList:
@@ -152,12 +154,26 @@ class ExercisesScreen(JournalScreen[None]):
             return
         self.app.push_screen(ExerciseDetailScreen(slug))
 
+    def action_focus_filter(self) -> None:
+        """Type in the filter (/); letters are commands again after Esc."""
+        self.query_one("#filter", Input).focus()
+
+    def action_play(self) -> None:
+        """The tempo player of the highlighted exercise."""
+        slug = self.highlighted_slug
+        if slug is None:
+            self.notify(NO_MATCH)
+            return
+        open_player(self, slug)
+
     def action_back(self) -> None:
-        """Clear the filter first; a second Escape leaves the library."""
+        """Leave the filter (keeping its text), then clear it; an Escape with no filter leaves the library."""
         field = self.query_one("#filter", Input)
+        if field.has_focus:
+            self.exercise_list.focus()
+            return
         if field.value:
             field.value = ""
-            field.focus()
             return
         self.dismiss()
 

@@ -1,58 +1,88 @@
-"""Help (?): every key and what it does, from the same registry the bindings come from."""
+"""Help (?): every key grouped by screen, the screen it was opened from first; / searches it."""
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
 from rich.table import Table
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
-from hamjournal.ui.actions import ACTIONS, NAVIGATION, key_label
+from hamjournal.ui.help_keys import KeyGroup, key_groups
 from hamjournal.ui.screens.base import JournalModal
+from hamjournal.ui.vim_keys import VIM_BINDINGS
 from hamjournal.ui.widgets.key_footer import KeyFooter
 
-ARROWS = {"left": "←", "right": "→", "up": "↑", "down": "↓"}
-
-DIALOG_KEYS: tuple[tuple[str, str], ...] = (
-    ("Enter", "in a dialog: save (also ctrl+s)"),
-    ("Tab / shift+Tab", "in a dialog: next / previous field"),
-    ("Esc", "in a dialog: cancel, nothing is saved"),
-    ("y / n", "when asked to delete: yes / no"),
-    ("ctrl+p", "command palette: every action by name"),
-    ("ctrl+q", "quit"),
-)
+NO_MATCH = "No key matches. Search by a key (s), a word of what it does (skip, chart) or a screen (library)."
 
 
-def key_table() -> Table:
-    """Two columns: the key, what it does."""
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column()
-    for key, _action, text in NAVIGATION:
-        table.add_row(ARROWS.get(key, key), text)
-    for action in ACTIONS:
-        table.add_row(key_label(action), f"{action.title}: {action.help}")
-    for key, text in DIALOG_KEYS:
-        table.add_row(key, text)
-    table.add_row("", "")
-    table.add_row("Marks", "○ planned  ✓ done  ✗ missed  – skipped  • check-in")
-    return table
+def key_table(groups: list[KeyGroup]) -> Group:
+    """A heading per screen, then two columns: the keys, what they do (the keys' column as wide in every group)."""
+    key_width = max(len(keys) for group in groups for keys, _ in group.rows)
+    parts: list[RenderableType] = []
+    for index, group in enumerate(groups):
+        parts.append(Text(("\n" if index else "") + group.title, style="bold underline"))
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True, min_width=key_width)
+        table.add_column()
+        for keys, text in group.rows:
+            table.add_row(keys, text)
+        parts.append(table)
+    return Group(*parts)
 
 
 class HelpScreen(JournalModal[None]):
-    """The list of keys; Esc, q or ? closes it."""
+    """The keys; / searches them, Esc leaves the search, then closes (as do q and ?)."""
 
     CSS_PATH = "help.tcss"
-    BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
+    BINDINGS = [
+        Binding("slash", "search", "Search", key_display="/", tooltip="Type to narrow the keys; Esc leaves"),
+        Binding("escape,q,question_mark", "close", "Close"),
+        *VIM_BINDINGS,
+    ]
+
+    def __init__(self, first: str = "WeekScreen") -> None:
+        super().__init__()
+        self.first = first  # the screen help was opened from: its keys come first
+        self.groups: list[KeyGroup] = []
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help") as box:
             box.border_title = "Keys"
-            box.border_subtitle = "Esc closes"
-            yield Static(key_table())
+            box.border_subtitle = "/ search · Esc closes"
+            yield Input(placeholder="/ search: a key, a word, a screen", id="help-filter", compact=True)
+            yield Static("", id="help-keys")
         yield KeyFooter()
 
+    def on_mount(self) -> None:
+        self.groups = key_groups(self.app.get_key_display, self.first)
+        field = self.query_one("#help-filter", Input)
+        field.cursor_blink = getattr(self.app, "cursor_blink", True)
+        self._show("")
+        self.query_one("#help", VerticalScroll).focus()
+
+    def _show(self, query: str) -> None:
+        found = [match for group in self.groups if (match := group.matching(query)) is not None]
+        self.query_one("#help-keys", Static).update(key_table(found) if found else NO_MATCH)
+
+    @on(Input.Changed, "#help-filter")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self._show(event.value)
+
+    @on(Input.Submitted, "#help-filter")
+    def _search_done(self) -> None:
+        self.query_one("#help", VerticalScroll).focus()
+
+    def action_search(self) -> None:
+        """Focus the search field."""
+        self.query_one("#help-filter", Input).focus()
+
     def action_close(self) -> None:
-        """Back to the week."""
+        """Leave the search first (keeping what it found); then back to where help was opened."""
+        if self.query_one("#help-filter", Input).has_focus:
+            self.query_one("#help", VerticalScroll).focus()
+            return
         self.dismiss(None)

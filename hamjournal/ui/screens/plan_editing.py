@@ -1,4 +1,4 @@
-"""Plan editing on the week screen: move a planned item a day (shift+←/→), skip it (k), add one (n or +).
+"""Plan editing on the week screen: move a planned item a day (shift+←/→), skip it (-), add one (n or +).
 
 A mixin for WeekScreen, so the week screen keeps one job. Writes run in workers; each posts JournalChanged,
 after which the app re-plans around the change (moved, skipped and added items are kept by every re-plan).

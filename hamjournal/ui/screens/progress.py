@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from hamjournal.ui.widgets.chart_plot import ChartPlot
 
 TAB_GAP = "  "
+_RANGE = Binding.Group("Range", compact=True)
 MARKER_WORDS: dict[str, str] = {"strain": "strain", "race": "race", "deload": "deload"}
 # The reads ahead wait for the first range's frame, but not forever (a screen hidden before it refreshes).
 READ_AHEAD_WAIT_S = 1.0
@@ -46,13 +47,15 @@ class ProgressScreen(JournalScreen[None]):
     CSS_PATH = "progress.tcss"
     BINDINGS = [
         *(chart.binding() for chart in CHARTS),
-        Binding("w", "range('12w')", "12 wk"),
-        Binding("m", "range('6m')", "6 mo"),
-        Binding("y", "range('1y')", "1 yr"),
-        Binding("h", "range('all')", "All"),
-        Binding("k", "toggle_unit", "min/km", show=False),
-        Binding("A", "assess", "Assess", key_display="A"),
-        Binding("escape,q", "close", "Back"),
+        # One footer slot for the four ranges ("w m y h Range"), so the chart keys, A and Back fit at 80 columns.
+        Binding("w", "range('12w')", "12 wk", tooltip="Range: the last 12 weeks", group=_RANGE),
+        Binding("m", "range('6m')", "6 mo", tooltip="Range: the last 6 months", group=_RANGE),
+        Binding("y", "range('1y')", "1 yr", tooltip="Range: the last year", group=_RANGE),
+        Binding("h", "range('all')", "All", tooltip="Range: everything logged", group=_RANGE),
+        # u, not k: j and k move like the arrows everywhere.
+        Binding("u", "toggle_unit", "min/km", show=False, tooltip="Running chart: minutes or km"),
+        Binding("A", "assess", "Assess", key_display="A", tooltip="Log a reassessment"),
+        Binding("escape,q", "close", "Back", tooltip="Back to the week"),
     ]
 
     chart: reactive[str] = reactive(CHARTS[0].name, init=False)

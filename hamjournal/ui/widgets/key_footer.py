@@ -19,6 +19,12 @@ from textual.binding import ActiveBinding, Binding
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from hamjournal.ui.footer_order import footer_rank
+
+# The key that opens help, shown last on every screen where it works, as "? more".
+HELP_KEY = "question_mark"
+MORE = "more"
+
 
 @dataclass(frozen=True)
 class KeySpan:
@@ -31,7 +37,7 @@ class KeySpan:
 
 
 class KeyFooter(Widget, can_focus=False):
-    """The bindings of the screen (those with show=True), then "^p palette" on the right when asked for."""
+    """The screen's most used keys that fit (those with show=True), "? more", and "^p palette" when all fit."""
 
     ALLOW_SELECT = False
     COMPONENT_CLASSES = {"key-footer--key", "key-footer--description", "key-footer--separator"}
@@ -84,55 +90,74 @@ class KeyFooter(Widget, can_focus=False):
         width = self.size.width
         # Worked out once per render: every binding's check_action runs for it.
         active = self.screen.active_bindings
-        left, spans = self._keys(active, key_style, description_style)
+        entries = [self._entry(members, description, key_style, description_style)
+                   for members, description in self._shown(active)]
+        more = self._more(active, key_style, description_style)
+        # Whole keys only, most used first: a key that does not fit is left out, never cut (help lists it).
+        budget = width - (more[0].cell_len if more is not None else 0)
+        chosen: list[tuple[Text, list[KeySpan]]] = []
+        for entry in entries:
+            if entry[0].cell_len > budget:
+                break  # the rest are rarer: stopping here keeps the bar in the table's order, with no gaps
+            chosen.append(entry)
+            budget -= entry[0].cell_len
+        if more is not None:
+            chosen.append(more)
+        line = Text(no_wrap=True, overflow="crop", end="")
+        spans: list[KeySpan] = []
+        for text, entry_spans in chosen:
+            offset = line.cell_len
+            spans.extend(KeySpan(s.start + offset, s.end + offset, s.key, s.enabled) for s in entry_spans)
+            line.append_text(text)
         right = self._palette(active, key_style, description_style)
         self._palette_at = None
-        if right is not None and right.cell_len < width:
-            # Docked right like Textual's Footer: keys that do not fit go under it.
+        if right is not None and len(chosen) == len(entries) + (more is not None) \
+                and line.cell_len + right.cell_len <= width:
+            # Docked right like Textual's Footer, only when every key is shown already: keys come first.
             self._palette_at = width - right.cell_len
-            left.truncate(self._palette_at, pad=True)
-            left.append_text(right)
-            spans = [span for span in spans if span.start < self._palette_at]
+            line.truncate(self._palette_at, pad=True)
+            line.append_text(right)
         self._spans = spans
-        left.truncate(width)
-        return left
+        line.truncate(width)
+        return line
 
-    def _keys(
-        self, active: Mapping[str, ActiveBinding], key_style: Style, description_style: Style
-    ) -> tuple[Text, list[KeySpan]]:
-        """ " l Log  p Check-in  [] Week …" with a span per key.
+    def _shown(self, active: Mapping[str, ActiveBinding]) -> list[tuple[list[tuple[Binding, bool]], str]]:
+        """One entry per action (keys of one binding group, such as [ and ], share one), most used first.
 
-        One entry per action, as Textual's Footer does; keys of one binding group (such as [ and ]) share the
-        group's description.
+        The order is the screen's row in FOOTER_PRIORITY; keys it does not list follow in the screen's order.
         """
         shown: list[tuple[Binding, bool]] = []
         seen: set[str] = set()
         for binding, enabled in ((item.binding, item.enabled) for item in active.values()):
-            if binding.show and binding.action not in seen:
+            if binding.show and binding.action not in seen and binding.key != HELP_KEY:
                 seen.add(binding.action)
                 shown.append((binding, enabled))
-        text = Text(no_wrap=True, overflow="crop", end="")
-        spans: list[KeySpan] = []
+        entries: list[tuple[list[tuple[Binding, bool]], str]] = []
         for group, members_iter in groupby(shown, key=lambda item: item[0].group):
             members = list(members_iter)
             if group is None or len(members) == 1:
-                for binding, enabled in members:
-                    self._append_key(text, spans, [(binding, enabled)], binding.description, key_style,
-                                     description_style)
+                entries.extend(([member], member[0].description) for member in members)
             else:
-                self._append_key(text, spans, members, group.description, key_style, description_style)
-        return text, spans
+                entries.append((members, group.description))
+        screen_name = type(self.screen).__name__
+        unlisted = len(entries)
 
-    def _append_key(
+        def rank(index: int) -> tuple[int, int]:
+            found = footer_rank(screen_name, [binding.key for binding, _ in entries[index][0]])
+            return (unlisted if found is None else found, index)
+
+        return [entries[index] for index in sorted(range(len(entries)), key=rank)]
+
+    def _entry(
         self,
-        text: Text,
-        spans: list[KeySpan],
         members: list[tuple[Binding, bool]],
         description: str,
         key_style: Style,
         description_style: Style,
-    ) -> None:
-        """One key (or a group's keys side by side) and its description."""
+    ) -> tuple[Text, list[KeySpan]]:
+        """One key (or a group's keys side by side) and its description, with a span per key from cell 0."""
+        text = Text(no_wrap=True, end="")
+        spans: list[KeySpan] = []
         dim = Style(dim=True) if not any(enabled for _, enabled in members) else Style()
         text.append(" ", key_style + dim)
         for binding, enabled in members:
@@ -146,7 +171,17 @@ class KeyFooter(Widget, can_focus=False):
         if len(members) == 1:
             # A single key is clickable across its description too.
             last = spans[-1]
-            spans[-1] = KeySpan(last.start - 1, text.cell_len, last.key, last.enabled)
+            spans[-1] = KeySpan(0, text.cell_len, last.key, last.enabled)
+        return text, spans
+
+    def _more(
+        self, active: Mapping[str, ActiveBinding], key_style: Style, description_style: Style
+    ) -> tuple[Text, list[KeySpan]] | None:
+        """ "? more" when `?` opens help here (not in help itself, nor while a text field takes the `?`)."""
+        help_binding = active.get(HELP_KEY)
+        if help_binding is None or not help_binding.enabled or help_binding.binding.action == "close":
+            return None
+        return self._entry([(help_binding.binding, True)], MORE, key_style, description_style)
 
     def _palette(self, active: Mapping[str, ActiveBinding], key_style: Style, description_style: Style) -> Text | None:
         """ "▏ ^p palette ", or None when hidden or the app has no palette."""

@@ -83,6 +83,20 @@ def compact_parts(entry: DayEntry) -> tuple[str, str]:
     return entry.label, ""
 
 
+_RUN_DOSE = re.compile(r"^(\d+)′ ([\d.]+)km$")
+
+
+def shorter_doses(dose: str) -> list[str]:
+    """Shorter forms of a column's dose, longest first, for a column too narrow for it: a run's distance
+    rounded ("50′ 10km"), then its minutes alone ("50′"). Empty when there is none."""
+    run = _RUN_DOSE.match(dose)
+    if run is None:
+        return []
+    minutes, km = run.groups()
+    rounded = f"{minutes}′ {round(float(km))}km"
+    return [form for form in (rounded, f"{minutes}′") if form != dose]
+
+
 def compact_label(entry: DayEntry) -> str:
     """One line: "Nordic 3x6", "Easy 40′ 8km", "pain 1 stiff 2"."""
     return " ".join(part for part in compact_parts(entry) if part)

@@ -204,9 +204,19 @@ def _resolution(frame: Frame) -> str:
     return "week" if frame.bucket_weeks == 1 else f"{frame.bucket_weeks} weeks"
 
 
-def _prepare(plt: Any, title: str) -> None:
+# Cells a title leaves for the axes' labels: plotext centres a title on the canvas and leaves out, silently, one
+# that runs past the plot's edge; each chart gives shorter titles for narrow plots (80 columns, beside a side plot).
+TITLE_MARGIN = 4
+
+
+def fitting_title(width: int, *titles: str) -> str:
+    """The first (longest) of `titles` that fits a plot `width` cells wide, else the last (shortest)."""
+    return next((title for title in titles if len(title) <= width - TITLE_MARGIN), titles[-1])
+
+
+def _prepare(plt: Any, width: int, *titles: str) -> None:
     plt.clear_figure()
-    plt.title(title)
+    plt.title(fitting_title(width, *titles))
 
 
 def _finish(plt: Any, scene: Scene, width: int) -> None:
@@ -219,7 +229,8 @@ def draw_nordic(plt: Any, scene: Scene, chart: NordicData, width: int) -> None:
     """Weekly Nordic reps as bars, the ladder step used as a line on the right-hand axis."""
     frame, colors = scene.frame, scene.colors
     shape = "bars" if frame.daily else "line"
-    _prepare(plt, f"Nordic: reps per week ({shape}) and ladder step (line, right)")
+    _prepare(plt, width, f"Nordic: reps per week ({shape}) and ladder step (line, right)",
+             f"Nordic reps a week ({shape}), step (line)", "Nordic reps and step")
     _weekly(plt, frame, chart.weekly_reps, colors.primary, "reps a week")
     xs, ys = _series(frame, chart.steps)
     if xs:
@@ -237,9 +248,8 @@ def draw_pain(plt: Any, scene: Scene, chart: PainData, width: int) -> None:
     if frame.daily:
         title = f"Pain and stiffness 0-10 (dots: days, lines: 7-day average; limit {chart.pain_limit})"
     else:
-        # Short: plotext leaves out a title wider than the plot.
         title = f"Pain and stiffness per {_resolution(frame)} (x: session peak; lines: means; limit {chart.pain_limit})"
-    _prepare(plt, title)
+    _prepare(plt, width, title, f"Pain and stiffness 0-10 (limit {chart.pain_limit})", "Pain and stiffness")
     for points, color, label, marker in (
         (chart.session_pain, colors.error, "session pain", "x"),
         (chart.morning_pain, colors.warning, "morning pain", "•"),
@@ -264,7 +274,8 @@ def draw_pain(plt: Any, scene: Scene, chart: PainData, width: int) -> None:
 def draw_recovery(plt: Any, scene: Scene, chart: PainData, width: int) -> None:
     """Sleep hours and hamstring fatigue from the morning check-ins, beside the pain chart."""
     frame, colors = scene.frame, scene.colors
-    _prepare(plt, "Sleep h and fatigue 0-10" + ("" if frame.daily else f", mean per {_resolution(frame)}"))
+    _prepare(plt, width, "Sleep h and fatigue 0-10" + ("" if frame.daily else f", mean per {_resolution(frame)}"),
+             "Sleep h and fatigue 0-10", "Sleep h, fatigue 0-10", "Sleep, fatigue")
     for points, color, label in ((chart.sleep_h, colors.success, "sleep h"), (chart.fatigue, colors.accent, "fatigue")):
         xs, ys = _series(frame, points)
         if xs:
@@ -279,7 +290,8 @@ def draw_running(plt: Any, scene: Scene, chart: RunningData, width: int) -> None
     values = chart.weekly_km if scene.run_unit == "km" else chart.weekly_minutes
     label = "km a week" if scene.run_unit == "km" else "minutes a week"
     shape = "bars" if frame.daily else "line"
-    _prepare(plt, f"Running: {label} ({shape}) and session-RPE load, AU (line, right)")
+    _prepare(plt, width, f"Running: {label} ({shape}) and session-RPE load, AU (line, right)",
+             f"Running: {label}, load (line)", "Running and load")
     _weekly(plt, frame, values, colors.primary, label)
     plt.plot([_mid_x(frame, w) for w in frame.weeks], list(chart.weekly_load), yside="right",
              color=colors.accent, marker="braille", label="load")
@@ -298,7 +310,10 @@ def draw_acwr(plt: Any, scene: Scene, chart: RunningData, width: int) -> None:
     kept = [((d - first).days, v) for d, v in chart.acwr]
     xs, ys = [x for x, _ in kept], [v for _, v in kept]
     recent = "" if first <= frame.weeks[0] else ", recent weeks"
-    _prepare(plt, f"7:28-day load ratio (a description{recent})" if xs else "Load ratio: after 28 days of runs")
+    if xs:
+        _prepare(plt, width, f"7:28-day load ratio (a description{recent})", "7:28-day load ratio", "Load ratio")
+    else:
+        _prepare(plt, width, "Load ratio: after 28 days of runs", "Load ratio: needs 28 days", "Load ratio")
     if xs:
         plt.plot(xs, ys, color=colors.accent, marker="braille", label="ratio")
     plt.ylim(0, max([*ys, 2.0]))
@@ -311,7 +326,8 @@ def draw_sprint(plt: Any, scene: Scene, chart: SprintData, width: int) -> None:
     """Sprint finish times from runs (line) and sprint-finish tests (crosses); lower is faster."""
     frame, colors = scene.frame, scene.colors
     per = "" if frame.daily else f", fastest per {_resolution(frame)}"
-    _prepare(plt, f"Sprint finish, seconds (lower is faster{per})")
+    _prepare(plt, width, f"Sprint finish, seconds (lower is faster{per})", "Sprint finish, s (lower is faster)",
+             "Sprint finish, s")
     values: list[float] = []
     xs, ys = _series(frame, chart.runs)
     if xs:
@@ -331,7 +347,8 @@ def draw_sprint(plt: Any, scene: Scene, chart: SprintData, width: int) -> None:
 def draw_asymmetry(plt: Any, scene: Scene, chart: AssessmentsData, width: int) -> None:
     """Between-leg difference (%) of each paired test over time, with the 15% prompt line."""
     frame, colors = scene.frame, scene.colors
-    _prepare(plt, "Left vs right: difference between legs, % of the better leg")
+    _prepare(plt, width, "Left vs right: difference between legs, % of the better leg",
+             "Left vs right: difference, % of better leg", "Left vs right, %")
     cycle = (colors.primary, colors.accent, colors.success, colors.warning, colors.error)
     for i, test in enumerate(PAIRED_TESTS):
         points = [(d, a.percent) for d, a in chart.asymmetries if a.test == test]

@@ -16,7 +16,7 @@ from rich.text import Text
 from textual.strip import Strip
 from textual.widget import Widget
 
-from hamjournal.ui.widgets.labels import compact_parts
+from hamjournal.ui.widgets.labels import compact_parts, shorter_doses
 
 if TYPE_CHECKING:
     # Type names only: the domain loads in the journal worker, after the first paint.
@@ -32,7 +32,13 @@ def entry_lines(entry: DayEntry, width: int) -> list[str]:
     one_line = f"{entry.mark} {name} {dose}".rstrip()
     if len(one_line) <= width or not dose:
         return [one_line]
-    return [f"{entry.mark} {name}", f"  {dose}"]
+    # A shorter form of the dose rather than a cut one ("50′ 10.2km", "50′ 10km", "50′"); the pane has it all.
+    forms = [dose, *shorter_doses(dose)]
+    for form in forms:
+        for indent in ("  ", " "):
+            if len(indent + form) <= width:
+                return [f"{entry.mark} {name}", indent + form]
+    return [f"{entry.mark} {name}", forms[-1]]
 
 
 def column_spans(width: int, columns: int = DAYS) -> list[tuple[int, int]]:
