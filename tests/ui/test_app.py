@@ -9,6 +9,7 @@ import pytest
 from textual.widgets import Input
 
 from hamjournal.store.repo import Store
+from hamjournal.ui.palette import screen_commands
 from hamjournal.ui.screens.check_in import CheckInDialog
 from hamjournal.ui.screens.confirm import ConfirmDialog
 from hamjournal.ui.screens.help import HelpScreen
@@ -292,6 +293,6 @@ async def test_palette_offers_every_action(journal_path: Path) -> None:
     app = make_app(journal_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        titles = {command.title for command in app.get_system_commands(app.screen)}
+        titles = {command.title for command in screen_commands(app.screen)}
         assert {"Log session", "Check-in", "Log run", "Next week", "Previous week", "Today", "Help"} <= titles
         assert {"Delete entry", "Edit entry"} <= titles

@@ -1,4 +1,4 @@
-"""The exercise library: typing filters the list, Enter opens a page, s on the page starts the player."""
+"""The exercise library: / then typing filters the list, Enter opens a page, s on the page starts the player."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ async def test_typing_filters_and_enter_opens_the_page(journal_path: Path) -> No
         assert isinstance(screen, ExercisesScreen)
         assert len(names(screen)) == len(EXERCISES)
 
-        await pilot.press(*"askling")
+        await pilot.press("slash", *"askling")  # / focuses the filter; there letters are text
         await settle(pilot)
         assert names(screen) == ["Askling Extender", "Askling Diver", "Askling Glider"]
         await pilot.press("down")  # the cursor moves in the list while the filter keeps the focus
@@ -70,9 +70,13 @@ async def test_typing_filters_and_enter_opens_the_page(journal_path: Path) -> No
         for heading in ("Ladder", "Setup", "Movement", "Cues", "Common faults", "Dose by phase", "Safety", "Sources"):
             assert heading in text
 
-        await pilot.press("escape")  # back to the list, filter kept; Escape clears it, then leaves
+        await pilot.press("escape")  # back to the list, still in the filter
         await settle(pilot)
         assert app.screen is screen and screen.query_one("#filter", Input).value == "askling"
+        await pilot.press("escape")  # leaves the filter, which keeps its text; then Escape clears it, then leaves
+        await settle(pilot)
+        assert screen.query_one("#filter", Input).value == "askling"
+        assert screen.focused is screen.exercise_list
         await pilot.press("escape")
         await settle(pilot)
         assert len(names(screen)) == len(EXERCISES)
@@ -87,7 +91,7 @@ async def test_no_match_says_what_to_try(journal_path: Path) -> None:
         await wait_for_journal(pilot)
         app.push_screen(ExercisesScreen())
         await settle(pilot)
-        await pilot.press(*"zzz", "enter")
+        await pilot.press("slash", *"zzz", "enter")
         await settle(pilot)
         assert names(app.screen) == []
         assert "No exercise matches" in plain(app.screen.query_one("#preview", Static))

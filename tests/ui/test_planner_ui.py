@@ -134,7 +134,7 @@ async def test_skip_and_add_plan_items(journal_path: Path) -> None:
     app = make_app(journal_path, replan=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("k")
+        await pilot.press("minus")  # skip: "-", since k moves up
         await settle(pilot)
         await pilot.press("right", "n")
         await settle(pilot)

@@ -115,7 +115,7 @@ async def test_running_chart_switches_minutes_and_km(progress_path: Path) -> Non
         await settle(pilot)
         await app.push_screen(ProgressScreen())
         await settle(pilot)
-        await pilot.press("3", "k")
+        await pilot.press("3", "u")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, ProgressScreen)

@@ -39,7 +39,7 @@ def _open_progress(*keys: str):  # type: ignore[no-untyped-def]
         pytest.param((), id="nordic"),
         pytest.param(("2",), id="pain"),
         pytest.param(("3",), id="running"),
-        pytest.param(("3", "k"), id="running-km"),
+        pytest.param(("3", "u"), id="running-km"),
         pytest.param(("4",), id="sprint"),
         pytest.param(("5",), id="assessments"),
         pytest.param(("h",), id="nordic-all"),

@@ -19,6 +19,7 @@ from hamjournal.errors import HamjournalError
 from hamjournal.ui.journal_access import journal_of
 from hamjournal.ui.messages import JournalOpened
 from hamjournal.ui.screens.base import JournalModal
+from hamjournal.ui.vim_keys import VIM_BINDINGS
 from hamjournal.ui.widgets.key_footer import KeyFooter
 from hamjournal.ui.worker_failures import notify_failure
 
@@ -45,7 +46,7 @@ class AthleteSwitcher(JournalModal[str | None]):
     """Pick an athlete; dismisses with the name chosen (already being opened), or None on Esc."""
 
     CSS_PATH = "athlete_switcher.tcss"
-    BINDINGS = [Binding("escape", "close", "Cancel")]
+    BINDINGS = [Binding("escape", "close", "Cancel"), *VIM_BINDINGS]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="switcher") as box:

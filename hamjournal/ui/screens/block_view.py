@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from hamjournal.ui.screens.base import JournalModal
+from hamjournal.ui.vim_keys import VIM_BINDINGS
 from hamjournal.ui.widgets.key_footer import KeyFooter
 from hamjournal.ui.worker_failures import notify_failure
 
@@ -74,7 +75,7 @@ class BlockViewScreen(JournalModal[None]):
     """The season at a glance; Esc, q or b closes it."""
 
     CSS_PATH = "block_view.tcss"
-    BINDINGS = [Binding("escape,q,b", "close", "Close")]
+    BINDINGS = [Binding("escape,q,b", "close", "Close"), *VIM_BINDINGS]
 
     def __init__(self) -> None:
         super().__init__()

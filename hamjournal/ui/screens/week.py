@@ -43,16 +43,25 @@ WIDE_FOOTER = 100
 ALWAYS_ALLOWED = {"previous_day", "next_day", "previous_entry", "next_entry", "previous_week", "next_week", "today"}
 
 
-def week_line(week: WeekView) -> str:
-    """ "Week of 23 Nov 2026 · 3 done · 1 missed · 4 planned"."""
+def week_line(week: WeekView, width: int | None = None, due: bool = False) -> str:
+    """ "Week of 23 Nov 2026 · 3 done · 1 missed · 4 planned", then skipped, on hold and a due reassessment when
+    there are any; in shorter words when `width` is too narrow for it all, so nothing is cut off at 80 columns."""
     counts = week.counts()
-    parts = [f"Week of {week.start.day} {week.start:%b %Y}", f"{counts['done']} done", f"{counts['missed']} missed"]
-    parts.append(f"{counts['planned']} planned")
-    if counts["skipped"]:
-        parts.append(f"{counts['skipped']} skipped")
-    if counts["on_hold"]:
-        parts.append(f"{counts['on_hold']} on hold (stop)")
-    return " · ".join(parts)
+    forms: list[str] = []
+    for date, hold, test in (
+        (f"Week of {week.start.day} {week.start:%b %Y}", "on hold (stop)", "reassessment due (A)"),
+        (f"Week of {week.start.day} {week.start:%b}", "on hold", "reassessment due (A)"),
+        (f"{week.start.day} {week.start:%b}", "on hold", "test due (A)"),
+    ):
+        parts = [date, f"{counts['done']} done", f"{counts['missed']} missed", f"{counts['planned']} planned"]
+        if counts["skipped"]:
+            parts.append(f"{counts['skipped']} skipped")
+        if counts["on_hold"]:
+            parts.append(f"{counts['on_hold']} {hold}")
+        if due:
+            parts.append(test)
+        forms.append(" · ".join(parts))
+    return next((form for form in forms if width is None or len(form) <= width), forms[-1])
 
 
 class WeekScreen(PlanEditing, JournalScreen[None]):
@@ -71,6 +80,7 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
         self.entry_index = 0
         self.week: WeekView | None = None
         self.reassessment_due: dt.date | None = None  # when a reassessment became due, once read
+        self._due_shown: dt.date | None = None  # the week whose line says a reassessment is due
         self.empty = False
         self._body_mounted = False
 
@@ -100,6 +110,7 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
     def on_resize(self) -> None:
         # At 80 columns the footer needs every cell for the keys; ctrl+p is listed in help (?) instead.
         self.query_one(KeyFooter).show_command_palette = self.size.width >= WIDE_FOOTER
+        self._update_week_line()
 
     # -- reading the week (in a thread; results come back as a message) ---------------------------------
 
@@ -125,7 +136,8 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
             return  # an older read finished after the runner moved on
         self.week = message.week
         self.empty = message.empty
-        self.query_one("#week-line", Static).update(week_line(message.week))
+        self._due_shown = None  # read again below, after a save too (a logged test is no longer due)
+        self._update_week_line()
         self.set_class(self.empty, "-empty")
         self._draw()
         # After the grid's frame (its rules and queries would share the GIL with drawing the week): every save
@@ -150,9 +162,16 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
         self.reassessment_due = due
         if self.week is None or self.week.start != start:
             return
-        # Short enough for 80 columns; the Progress screen and `A` give the date and the tests.
-        line = f"{week_line(self.week)} · reassessment due (A)"
-        self.query_one("#week-line", Static).update(line)
+        self._due_shown = start
+        self._update_week_line()
+
+    def _update_week_line(self) -> None:
+        """The week line in words that fit the width (the Progress screen and `A` give a due test's date)."""
+        if self.week is None:
+            return
+        line = self.query_one("#week-line", Static)
+        due = self._due_shown == self.week.start
+        line.update(week_line(self.week, self.size.width - line.styles.gutter.width, due))
 
     def _draw(self) -> None:
         if self.week is None:

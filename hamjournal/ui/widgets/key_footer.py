@@ -139,11 +139,11 @@ class KeyFooter(Widget, can_focus=False):
                 entries.extend(([member], member[0].description) for member in members)
             else:
                 entries.append((members, group.description))
-        screen_name = type(self.screen).__name__
+        screen_class = type(self.screen)
         unlisted = len(entries)
 
         def rank(index: int) -> tuple[int, int]:
-            found = footer_rank(screen_name, [binding.key for binding, _ in entries[index][0]])
+            found = footer_rank(screen_class, [binding.key for binding, _ in entries[index][0]])
             return (unlisted if found is None else found, index)
 
         return [entries[index] for index in sorted(range(len(entries)), key=rank)]

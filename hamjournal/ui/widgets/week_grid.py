@@ -34,8 +34,8 @@ def entry_lines(entry: DayEntry, width: int) -> list[str]:
         return [one_line]
     # A shorter form of the dose rather than a cut one ("50′ 10.2km", "50′ 10km", "50′"); the pane has it all.
     forms = [dose, *shorter_doses(dose)]
-    for form in forms:
-        for indent in ("  ", " "):
+    for indent in ("  ", " "):  # under the name where it fits; one cell to the left before only the minutes
+        for form in forms:
             if len(indent + form) <= width:
                 return [f"{entry.mark} {name}", indent + form]
     return [f"{entry.mark} {name}", forms[-1]]
