@@ -31,10 +31,18 @@ class PaletteCommand:
     help: str
     run: Callable[[], object]
 
-    def describes(self, query: str) -> bool:
-        """True when every word of the query begins a word of the title or the description."""
-        words = f"{self.title} {self.help}".lower().replace("-", " ").replace("/", " ").split()
-        return all(any(word.startswith(part) for word in words) for part in query.lower().split())
+    def description_score(self, query: str) -> float:
+        """Above 0 when every word of the query begins a word of the title or the description; higher the
+        earlier the words come ("pain" ranks "Log pain and stiffness" above "Charts: Nordic …, pain …")."""
+        words = [word.strip(":,.()") for word in
+                 f"{self.title} {self.help}".lower().replace("-", " ").replace("/", " ").split()]
+        positions = []
+        for part in query.lower().split():
+            found = next((index for index, word in enumerate(words) if word.startswith(part)), None)
+            if found is None:
+                return 0.0
+            positions.append(found)
+        return DESCRIPTION_SCORE / (1 + max(positions, default=0) / len(words)) if positions else 0.0
 
 
 def screen_commands(screen: Screen[object]) -> list[PaletteCommand]:
@@ -78,6 +86,6 @@ class ScreenCommands(Provider):
             if score > 0:
                 yield Hit(score, with_key(matcher.highlight(command.title), command.key), command.run,
                           text=command.title, help=command.help)
-            elif command.describes(query):
-                yield Hit(DESCRIPTION_SCORE, with_key(command.title, command.key), command.run,
-                          text=command.title, help=command.help)
+            elif (described := command.description_score(query)) > 0:
+                yield Hit(described, with_key(command.title, command.key), command.run, text=command.title,
+                          help=command.help)

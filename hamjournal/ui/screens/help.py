@@ -48,6 +48,7 @@ class HelpScreen(JournalModal[None]):
         super().__init__()
         self.first = first  # the screen help was opened from: its keys come first
         self.groups: list[KeyGroup] = []
+        self.shown: list[KeyGroup] = []  # what the search leaves on screen (every group before a search)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help") as box:
@@ -66,6 +67,7 @@ class HelpScreen(JournalModal[None]):
 
     def _show(self, query: str) -> None:
         found = [match for group in self.groups if (match := group.matching(query)) is not None]
+        self.shown = found
         self.query_one("#help-keys", Static).update(key_table(found) if found else NO_MATCH)
 
     @on(Input.Changed, "#help-filter")
