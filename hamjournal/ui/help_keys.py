@@ -91,7 +91,12 @@ def binding_rows(bindings: Iterable[BindingType], display: Callable[[Binding], s
         if label not in keys.setdefault(binding.action, []):
             keys[binding.action].append(label)
         text.setdefault(binding.action, binding.tooltip or binding.description)
-    return tuple((" ".join(keys[action]), text[action]) for action in keys)
+    # One row per key too: a key with two actions (Escape leaves a filter, else goes back) gets both texts.
+    rows: dict[str, str] = {}
+    for action in keys:
+        label = " ".join(keys[action])
+        rows[label] = f"{rows[label]}; {text[action]}" if label in rows else text[action]
+    return tuple(rows.items())
 
 
 def key_groups(display: Callable[[Binding], str], first: str = "WeekScreen") -> list[KeyGroup]:

@@ -28,7 +28,7 @@ def keys(*pressed: str) -> Callable[[Pilot[object]], Awaitable[None]]:
 
 SCENES: dict[str, Callable[[Pilot[object]], Awaitable[None]]] = {
     "exercises": keys("e"),
-    "exercises-filtered": keys("e", "b", "r", "i"),
+    "exercises-filtered": keys("e", "slash", "b", "r", "i"),  # / focuses the filter: letters are commands
     "exercise-detail": keys("e", "enter"),
     "tempo-player": player_at_first_rep,
 }

@@ -70,7 +70,9 @@ class ExercisesScreen(JournalScreen[None]):
 
     CSS_PATH = "exercises.tcss"
     BINDINGS = [
-        Binding("escape", "back", "Back"),
+        # One Escape, two labels: in the filter it leaves the filter (check_action shows the one that applies).
+        Binding("escape", "leave_filter", "Leave filter", tooltip="Leave the filter (the list stays filtered)"),
+        Binding("escape", "back", "Back", tooltip="then clear the filter, then back to the week"),
         Binding("down", "move(1)", "Next", key_display="↓", group=_CHOOSE, priority=True),
         Binding("up", "move(-1)", "Previous", key_display="↑", group=_CHOOSE, priority=True),
         # Priority: Enter in the filter means "open this one" too.
@@ -154,6 +156,15 @@ class ExercisesScreen(JournalScreen[None]):
             return
         self.app.push_screen(ExerciseDetailScreen(slug))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # In the filter, / is text: the footer leaves the key out (Textual does so for letters by itself).
+        in_filter = self.query_one("#filter", Input).has_focus
+        if action in ("focus_filter", "back"):
+            return not in_filter
+        if action == "leave_filter":
+            return in_filter
+        return True
+
     def action_focus_filter(self) -> None:
         """Type in the filter (/); letters are commands again after Esc."""
         self.query_one("#filter", Input).focus()
@@ -165,6 +176,10 @@ class ExercisesScreen(JournalScreen[None]):
             self.notify(NO_MATCH)
             return
         open_player(self, slug)
+
+    def action_leave_filter(self) -> None:
+        """Back to the list, the filter's text kept."""
+        self.action_back()
 
     def action_back(self) -> None:
         """Leave the filter (keeping its text), then clear it; an Escape with no filter leaves the library."""

@@ -40,7 +40,9 @@ class HelpScreen(JournalModal[None]):
     CSS_PATH = "help.tcss"
     BINDINGS = [
         Binding("slash", "search", "Search", key_display="/", tooltip="Type to narrow the keys; Esc leaves"),
-        Binding("escape,q,question_mark", "close", "Close"),
+        # One Escape, two labels: in the search field it leaves the search (check_action shows the one that applies).
+        Binding("escape", "leave_search", "Leave search", tooltip="Leave the search (what it found stays)"),
+        Binding("escape,q,question_mark", "close", "Close", tooltip="then close help"),
         *VIM_BINDINGS,
     ]
 
@@ -78,9 +80,22 @@ class HelpScreen(JournalModal[None]):
     def _search_done(self) -> None:
         self.query_one("#help", VerticalScroll).focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # In the search field, / is text: the footer leaves the key out.
+        in_search = self.query_one("#help-filter", Input).has_focus
+        if action in ("search", "close"):
+            return not in_search
+        if action == "leave_search":
+            return in_search
+        return True
+
     def action_search(self) -> None:
         """Focus the search field."""
         self.query_one("#help-filter", Input).focus()
+
+    def action_leave_search(self) -> None:
+        """Back to the list of keys, the search's text kept."""
+        self.action_close()
 
     def action_close(self) -> None:
         """Leave the search first (keeping what it found); then back to where help was opened."""
