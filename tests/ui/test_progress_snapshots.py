@@ -1,4 +1,5 @@
-"""Pictures of each progress chart and of the assessment dialog on a fixed journal, today 2026-11-25, 120x40."""
+"""Pictures of each progress chart and of the assessment dialog on a fixed journal, today 2026-11-25, 120x40
+(and the charts beside a second plot at 80x24)."""
 
 from __future__ import annotations
 
@@ -63,3 +64,16 @@ def test_assessment_dialog_with_live_symmetry(snap_compare, progress_path: Path)
         await settle(pilot)
 
     assert snap_compare(make_app(progress_path), terminal_size=SIZE, run_before=run_before)
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        pytest.param(("2",), id="pain"),
+        pytest.param(("3",), id="running"),
+        pytest.param(("5",), id="assessments"),
+    ],
+)
+def test_progress_chart_at_80x24(snap_compare, progress_path: Path, keys: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    """Beside a second plot, each chart keeps a title in shorter words, and the key bar keeps A, Back and "? more"."""
+    assert snap_compare(make_app(progress_path), terminal_size=(80, 24), run_before=_open_progress(*keys))
