@@ -105,14 +105,14 @@ async def test_library_log_and_plan_dialogs_offer_it(good_morning: Exercise, jou
         options = library.query_one("#exercise-list", OptionList)
         shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert shown[-1] == "Good morning"
-        await pilot.press(*"good morning", "enter")  # its page: ladder, coaching text and entry dose
+        await pilot.press("slash", *"good morning", "enter")  # its page: ladder, coaching text and entry dose
         await settle(pilot)
         page = app.screen
         assert isinstance(page, ExerciseDetailScreen) and page.exercise is good_morning
         text = plain(page.query_one("#page-text", Static))
         assert "Light bar across the upper back".lower() in text.lower() and "Hips back, not down." in text
         assert "2x6 at 3-0-1-0" in text
-        for _ in range(3):  # page, filter, library
+        for _ in range(4):  # page, leave the filter, clear it, library
             await pilot.press("escape")
             await settle(pilot)
 

@@ -16,6 +16,7 @@ from textual.widgets import Input, Select
 from hamjournal.domain.advice.report import Advice, AdviceReport, Flag, LoadSummary
 from hamjournal.domain.models import Prescription
 from hamjournal.ui.app import HamJournalApp
+from hamjournal.ui.palette import screen_commands
 from hamjournal.ui.screens.advice import DISCLAIMER, AdviceScreen
 from hamjournal.ui.screens.check_in import CheckInDialog
 from hamjournal.ui.screens.log_session import LogSessionDialog
@@ -138,7 +139,7 @@ async def test_the_advice_screen_gives_reasons_and_sources_and_esc_goes_back(jou
     app = make_app(journal_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert "Advice" in {command.title for command in app.get_system_commands(app.screen)}
+        assert "Advice" in {command.title for command in screen_commands(app.screen)}
         await pilot.press("a")
         await settle_until(pilot, lambda: isinstance(app.screen, AdviceScreen) and app.screen.report is not None)
         screen = app.screen

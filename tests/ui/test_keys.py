@@ -20,6 +20,7 @@ from hamjournal.ui.screens.help import HelpScreen
 from hamjournal.ui.screens.progress import ProgressScreen
 from hamjournal.ui.screens.tempo_player import TempoPlayerScreen
 from hamjournal.ui.screens.week import WeekScreen
+from hamjournal.ui.widgets.key_footer import KeyFooter
 from tests.ui.helpers import make_app, settle
 from tests.ui.journals import WED, build_fixed_journal
 
@@ -84,9 +85,13 @@ async def test_library_letters_are_commands_and_slash_filters(journal_path: Path
         await settle(pilot)
         assert library.query_one("#filter", Input).value == "hold"
         assert library.highlighted_slug == "iso-hold"
+        bar = str(library.query_one(KeyFooter).render())
+        assert "esc Leave filter" in bar and "/ Filter" not in bar and "Play tempo" not in bar  # letters are text
         await pilot.press("escape")  # leaves the filter, keeping it
         assert library.focused is options
         assert library.query_one("#filter", Input).value == "hold"
+        bar = str(library.query_one(KeyFooter).render())
+        assert "/ Filter" in bar and "s Play tempo" in bar and "esc Back" in bar
         await pilot.press("s")  # a command again: the highlighted exercise's tempo player
         await settle(pilot)
         assert isinstance(app.screen, TempoPlayerScreen)
@@ -177,3 +182,21 @@ async def test_palette_on_another_screen_lists_that_screens_keys(journal_path: P
         provider = ScreenCommands(app.screen)
         hits = {hit.text: str(hit.prompt) async for hit in provider.search("months")}
         assert hits == {"6 mo": "6 mo  m"}
+
+
+async def test_j_and_k_step_through_the_charts_like_down_and_up(journal_path: Path) -> None:
+    build_fixed_journal(journal_path)
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        charts = app.screen
+        assert isinstance(charts, ProgressScreen)
+        seen = []
+        for key in ("j", "j", "down", "k", "up", "up"):
+            await pilot.press(key)
+            seen.append(charts.chart)
+        assert seen == ["pain", "running", "sprint", "running", "pain", "nordic"]
+        await pilot.press("k")  # wraps round to the last
+        assert charts.chart == "assessments"

@@ -54,6 +54,9 @@ class ProgressScreen(JournalScreen[None]):
         Binding("h", "range('all')", "All", tooltip="Range: everything logged", group=_RANGE),
         # u, not k: j and k move like the arrows everywhere.
         Binding("u", "toggle_unit", "min/km", show=False, tooltip="Running chart: minutes or km"),
+        # ↓ ↑ (and so j k) step through the charts in their tab order, wrapping round.
+        Binding("down", "step_chart(1)", "Next chart", show=False, tooltip="The next chart (also j)"),
+        Binding("up", "step_chart(-1)", "Previous chart", show=False, tooltip="The previous chart (also k)"),
         Binding("A", "assess", "Assess", key_display="A", tooltip="Log a reassessment"),
         Binding("escape,q", "close", "Back", tooltip="Back to the week"),
     ]
@@ -235,6 +238,11 @@ class ProgressScreen(JournalScreen[None]):
     def action_chart(self, name: str) -> None:
         """Show one of the charts (see `chart_registry.CHARTS`)."""
         self.chart = name
+
+    def action_step_chart(self, step: int) -> None:
+        """The next (1) or previous (-1) chart in tab order, wrapping round."""
+        names = [chart.name for chart in CHARTS]
+        self.chart = names[(names.index(self.chart) + step) % len(names)]
 
     def action_range(self, key: str) -> None:
         """Show 12 weeks, 6 months, a year or everything."""
