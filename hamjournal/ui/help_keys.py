@@ -1,12 +1,14 @@
 """What help lists: the keys of each screen, grouped by screen, one row per action, and the search over them.
 
 The rows come from the same places the bindings do (actions.ACTIONS for the week, each screen's BINDINGS), so
-help cannot drift from the keys. A screen's module is imported when help is opened, never at start-up.
+help cannot drift from the keys. Help shows the screens already imported at once and imports the others in a
+worker (see HelpScreen), never at start-up.
 """
 
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -99,14 +101,24 @@ def binding_rows(bindings: Iterable[BindingType], display: Callable[[Binding], s
     return tuple(rows.items())
 
 
-def key_groups(display: Callable[[Binding], str], first: str = "WeekScreen") -> list[KeyGroup]:
-    """Every screen's keys, the screen help was opened from first, then dialogs and the keys of every screen."""
+def key_groups(
+    display: Callable[[Binding], str], first: str = "WeekScreen", loaded_only: bool = False
+) -> tuple[list[KeyGroup], bool]:
+    """Every screen's keys, the screen help was opened from first, then dialogs and the keys of every screen.
+
+    With `loaded_only`, screens whose module is not imported yet are left out (nothing is imported); the
+    second value says whether any was left out.
+    """
     groups = [week_group()]
+    left_out = False
     for screen, title, target in SCREENS:
         module_name, _, class_name = target.partition(":")
+        if loaded_only and module_name not in sys.modules:
+            left_out = True
+            continue
         screen_class = getattr(importlib.import_module(module_name), class_name)
         groups.append(KeyGroup(screen, title, binding_rows(screen_class.BINDINGS, display)))
     groups.sort(key=lambda group: group.screen != first)  # stable: the rest keep their order
     groups.append(KeyGroup("", "In a dialog", DIALOG_KEYS))
     groups.append(KeyGroup("", "Everywhere", (*EVERYWHERE, MARKS)))
-    return groups
+    return groups, left_out

@@ -103,7 +103,7 @@ async def test_help_is_grouped_by_screen_without_doubles_and_searchable(journal_
     app = make_app(journal_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        groups = key_groups(app.get_key_display)
+        groups, _ = key_groups(app.get_key_display)
         titles = [group.title for group in groups]
         assert titles[0].startswith("Week") and "Progress charts (c)" in titles and "Exercise library (e)" in titles
         for group in groups:

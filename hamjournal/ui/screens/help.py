@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -61,11 +61,24 @@ class HelpScreen(JournalModal[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.groups = key_groups(self.app.get_key_display, self.first)
+        # The week's keys and those of every screen already visited at once; the other screens' modules are
+        # imported in a thread, and their groups join the list (below the first screens) when they arrive.
+        self.groups, left_out = key_groups(self.app.get_key_display, self.first, loaded_only=True)
         field = self.query_one("#help-filter", Input)
         field.cursor_blink = getattr(self.app, "cursor_blink", True)
         self._show("")
         self.query_one("#help", VerticalScroll).focus()
+        if left_out:
+            self._read_every_screen()
+
+    @work(thread=True, exit_on_error=False)
+    def _read_every_screen(self) -> None:
+        groups, _ = key_groups(self.app.get_key_display, self.first)
+        self.app.call_from_thread(self._every_screen_read, groups)
+
+    def _every_screen_read(self, groups: list[KeyGroup]) -> None:
+        self.groups = groups
+        self._show(self.query_one("#help-filter", Input).value)
 
     def _show(self, query: str) -> None:
         found = [match for group in self.groups if (match := group.matching(query)) is not None]
