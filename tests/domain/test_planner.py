@@ -444,6 +444,25 @@ def test_a_skipped_item_is_not_booked_again_that_day() -> None:
     assert skipped in plan.items
 
 
+def test_skipping_one_exercise_of_a_session_keeps_its_partner_that_day() -> None:
+    """Skipping Thursday's split squat leaves Thursday's SL RDL where it was, and nothing is made up elsewhere."""
+    first = make_plan(MONDAY, Profile(), None, HistorySummary(), weeks=1)
+    pairs: dict[dt.date, list[PlanItem]] = {}
+    for item in first.generated:
+        if item.kind == "strength" and item.exercise != "nordic":
+            pairs.setdefault(item.date, []).append(item)
+    day, (skipped_one, partner) = next((d, items) for d, items in sorted(pairs.items()) if len(items) == 2)
+    skipped = PlanItem(**{**skipped_one.__dict__, "status": "skipped", "id": 9})  # type: ignore[arg-type]
+    again = make_plan(MONDAY, Profile(), None, HistorySummary(), weeks=1, kept=(skipped,))
+    on_day = {(i.exercise, i.status) for i in again.items if i.date == day}
+    assert (partner.exercise, "planned") in on_day
+    assert (skipped_one.exercise, "skipped") in on_day
+    # The skipped session is not made up on another day: the week holds as many sessions of it as before.
+    before = sum(1 for i in first.items if i.exercise == skipped_one.exercise)
+    after = sum(1 for i in again.items if i.exercise == skipped_one.exercise)
+    assert after == before
+
+
 def test_the_past_is_never_planned() -> None:
     friday = MONDAY + dt.timedelta(days=4)
     past = kept_item(MONDAY, id=1)

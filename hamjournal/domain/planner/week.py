@@ -225,6 +225,7 @@ class WeekPlanner(WeekBook):
     ) -> None:
         """`count` sessions a week of `exercises` (all on one day each), minus the days that already hold one."""
         counted_set = frozenset(counted or exercises)
+        self._rest_of_skipped_days(index, week, open_days, exercises, deload, why)
         needed = count - self._used(days, counted_set)
         if needed <= 0:
             return
@@ -246,6 +247,27 @@ class WeekPlanner(WeekBook):
                     day, slug, plan.step, plan.dose, deload, week, parts, placement.gave_way.get(day.date),
                     usual=plan.usual,
                 )
+
+    def _rest_of_skipped_days(
+        self, index: int, week: SeasonWeek, open_days: list[Day], exercises: Sequence[str], deload: bool, why: str
+    ) -> None:
+        """A day where the runner skipped one exercise of a session keeps the session's other exercises.
+
+        A skipped item counts as that day's session (it is not made up elsewhere), so without this a re-plan
+        would drop its partners from the day: skipping Thursday's split squat must not take the SL RDL with it.
+        """
+        for day in open_days:
+            skipped = {k.exercise for k in self.kept if k.date == day.date and k.status == "skipped"}
+            if not skipped & set(exercises):
+                continue
+            for slug in exercises:
+                if slug in self.booked[day.date]:
+                    continue
+                plan = advised(self.advice, slug)
+                parts: list[str | None] = [why]
+                if index == 0:
+                    parts.append(action_text(plan))
+                self._add(day, slug, plan.step, plan.dose, deload, week, parts, None, usual=plan.usual)
 
     # -- reassessment -------------------------------------------------------------------------------------------
 
