@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from hamjournal.domain.errors import InvalidInput
 from hamjournal.domain.library.dose_tables import CONVENTION_SOURCE, DoseLevel
 from hamjournal.domain.library.guides import Guide
+from hamjournal.domain.library.pose import Movement
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class Step:
 
 @dataclass(frozen=True, kw_only=True)
 class Exercise:
-    """An exercise the journal knows: identity, names, kind of work, ladder, doses, coaching text and figure."""
+    """An exercise the journal knows: identity, names, kind of work, ladder, doses, coaching text and demo movement."""
 
     slug: str
     name: str
@@ -37,7 +38,7 @@ class Exercise:
     guide: Guide
     dose_source: str = CONVENTION_SOURCE  # the citation behind `doses`
     calendar_name: str | None = None  # a shorter name for a calendar cell (.ics) where `name` crowds it
-    figure: tuple[str, ...] = ()  # side-view frames from start to end pose; () = no figure
+    movement: Movement | None = None  # the side-view demo: keyframes, anchor and equipment (movements.py)
     # The dose follows a programme week by week (Petersen's Nordic ramp), so a step up keeps the dose instead of
     # restarting at the entry dose.
     programme: bool = False

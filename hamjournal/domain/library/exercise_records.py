@@ -3,8 +3,8 @@
 Slugs are stable identifiers in the database, the CLI and JSON. Variants of one exercise (band-assisted,
 incline, partial range, weighted) are steps on its ladder, not new slugs. Ladders run from easiest to
 hardest; `default_step` is where a runner new to the exercise starts. Each record points at its coaching text
-(`guides.py`), its dose table (`dose_tables.py`) and its stick figure (`figures.py`); nothing else keeps a
-list of slugs, so adding an exercise is adding one record here (and its guide, and a figure if it has one).
+(`guides.py`), its dose table (`dose_tables.py`) and its demo movement (`movements.py`); nothing else keeps a
+list of slugs, so adding an exercise is adding one record here (and its guide and its movement).
 Read them through exercises.py (EXERCISES, get_exercise and the views).
 """
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from hamjournal.domain.library import dose_tables
 from hamjournal.domain.library.exercise_model import Exercise, Step
-from hamjournal.domain.library.figures import FIGURES
 from hamjournal.domain.library.guides import GUIDES
+from hamjournal.domain.library.movements import MOVEMENTS
 
 
 def _ladder(*steps: tuple[str, str, str]) -> tuple[Step, ...]:
@@ -48,7 +48,7 @@ EXERCISES: dict[str, Exercise] = {
             dose_source="Petersen 2011",
             programme=True,
             guide=GUIDES["nordic"],
-            figure=FIGURES["nordic"],
+            movement=MOVEMENTS["nordic"],
         ),
         Exercise(
             slug="sl-rdl",
@@ -69,7 +69,7 @@ EXERCISES: dict[str, Exercise] = {
             default_step="supported",
             doses=dose_tables.HINGE,
             guide=GUIDES["sl-rdl"],
-            figure=FIGURES["sl-rdl"],
+            movement=MOVEMENTS["sl-rdl"],
         ),
         Exercise(
             slug="bridge",
@@ -88,7 +88,7 @@ EXERCISES: dict[str, Exercise] = {
             default_step="short-lever",
             doses=dose_tables.BRIDGE,
             guide=GUIDES["bridge"],
-            figure=FIGURES["bridge"],
+            movement=MOVEMENTS["bridge"],
         ),
         Exercise(
             slug="sl-bridge",
@@ -107,6 +107,7 @@ EXERCISES: dict[str, Exercise] = {
             default_step="floor",
             doses=dose_tables.BRIDGE,
             guide=GUIDES["sl-bridge"],
+            movement=MOVEMENTS["sl-bridge"],
         ),
         Exercise(
             slug="iso-hold",
@@ -127,7 +128,7 @@ EXERCISES: dict[str, Exercise] = {
             default_step="bilateral",
             doses=dose_tables.ISO,
             guide=GUIDES["iso-hold"],
-            figure=FIGURES["iso-hold"],
+            movement=MOVEMENTS["iso-hold"],
         ),
         Exercise(
             slug="split-squat",
@@ -146,7 +147,7 @@ EXERCISES: dict[str, Exercise] = {
             default_step="bodyweight",
             doses=dose_tables.SPLIT_SQUAT,
             guide=GUIDES["split-squat"],
-            figure=FIGURES["split-squat"],
+            movement=MOVEMENTS["split-squat"],
         ),
         Exercise(
             slug="hip-hinge",
@@ -165,6 +166,7 @@ EXERCISES: dict[str, Exercise] = {
             default_step="dowel",
             doses=dose_tables.HINGE,
             guide=GUIDES["hip-hinge"],
+            movement=MOVEMENTS["hip-hinge"],
         ),
         Exercise(
             slug="slider-curl",
@@ -183,6 +185,7 @@ EXERCISES: dict[str, Exercise] = {
             default_step="eccentric-both",
             doses=dose_tables.HINGE,
             guide=GUIDES["slider-curl"],
+            movement=MOVEMENTS["slider-curl"],
         ),
         Exercise(
             slug="askling-extender",
@@ -201,6 +204,7 @@ EXERCISES: dict[str, Exercise] = {
             doses=dose_tables.ASKLING,
             dose_source="Askling 2013",
             guide=GUIDES["askling-extender"],
+            movement=MOVEMENTS["askling-extender"],
         ),
         Exercise(
             slug="askling-diver",
@@ -219,6 +223,7 @@ EXERCISES: dict[str, Exercise] = {
             doses=dose_tables.ASKLING,
             dose_source="Askling 2013",
             guide=GUIDES["askling-diver"],
+            movement=MOVEMENTS["askling-diver"],
         ),
         Exercise(
             slug="askling-glider",
@@ -237,6 +242,7 @@ EXERCISES: dict[str, Exercise] = {
             doses=dose_tables.ASKLING,
             dose_source="Askling 2013",
             guide=GUIDES["askling-glider"],
+            movement=MOVEMENTS["askling-glider"],
         ),
         Exercise(
             slug="calf-raise",
@@ -255,6 +261,7 @@ EXERCISES: dict[str, Exercise] = {
             default_step="both",
             doses=dose_tables.CALF,
             guide=GUIDES["calf-raise"],
+            movement=MOVEMENTS["calf-raise"],
         ),
         Exercise(
             slug="hip-thrust",
@@ -273,6 +280,7 @@ EXERCISES: dict[str, Exercise] = {
             default_step="bodyweight",
             doses=dose_tables.BRIDGE,
             guide=GUIDES["hip-thrust"],
+            movement=MOVEMENTS["hip-thrust"],
         ),
         Exercise(
             slug="strides",
@@ -291,6 +299,7 @@ EXERCISES: dict[str, Exercise] = {
             default_step="relaxed",
             doses=dose_tables.STRIDES,
             guide=GUIDES["strides"],
+            movement=MOVEMENTS["strides"],
         ),
         Exercise(
             slug="incline-accelerations",
@@ -308,6 +317,7 @@ EXERCISES: dict[str, Exercise] = {
             default_step="gentle",
             doses=dose_tables.ACCELERATIONS,
             guide=GUIDES["incline-accelerations"],
+            movement=MOVEMENTS["incline-accelerations"],
         ),
     )
 }
