@@ -3,7 +3,7 @@
 Slugs are stable identifiers in the database, the CLI and JSON. Variants of one exercise (band-assisted,
 incline, partial range, weighted) are steps on its ladder, not new slugs. Ladders run from easiest to
 hardest; `default_step` is where a runner new to the exercise starts. Each record points at its coaching text
-(`guides.py`), its dose table (`dose_tables.py`) and its demo movement (`movements.py`); nothing else keeps a
+(`guides.py`), its dose table (`dose_tables.py`) and its demo movement (`movements.py`, by slug, read on first use); nothing else keeps a
 list of slugs, so adding an exercise is adding one record here (and its guide and its movement).
 Read them through exercises.py (EXERCISES, get_exercise and the views).
 """
@@ -13,7 +13,6 @@ from __future__ import annotations
 from hamjournal.domain.library import dose_tables
 from hamjournal.domain.library.exercise_model import Exercise, Step
 from hamjournal.domain.library.guides import GUIDES
-from hamjournal.domain.library.movements import MOVEMENTS
 
 
 def _ladder(*steps: tuple[str, str, str]) -> tuple[Step, ...]:
@@ -48,7 +47,6 @@ EXERCISES: dict[str, Exercise] = {
             dose_source="Petersen 2011",
             programme=True,
             guide=GUIDES["nordic"],
-            movement=MOVEMENTS["nordic"],
         ),
         Exercise(
             slug="sl-rdl",
@@ -69,7 +67,6 @@ EXERCISES: dict[str, Exercise] = {
             default_step="supported",
             doses=dose_tables.HINGE,
             guide=GUIDES["sl-rdl"],
-            movement=MOVEMENTS["sl-rdl"],
         ),
         Exercise(
             slug="bridge",
@@ -88,7 +85,6 @@ EXERCISES: dict[str, Exercise] = {
             default_step="short-lever",
             doses=dose_tables.BRIDGE,
             guide=GUIDES["bridge"],
-            movement=MOVEMENTS["bridge"],
         ),
         Exercise(
             slug="sl-bridge",
@@ -107,7 +103,6 @@ EXERCISES: dict[str, Exercise] = {
             default_step="floor",
             doses=dose_tables.BRIDGE,
             guide=GUIDES["sl-bridge"],
-            movement=MOVEMENTS["sl-bridge"],
         ),
         Exercise(
             slug="iso-hold",
@@ -128,7 +123,6 @@ EXERCISES: dict[str, Exercise] = {
             default_step="bilateral",
             doses=dose_tables.ISO,
             guide=GUIDES["iso-hold"],
-            movement=MOVEMENTS["iso-hold"],
         ),
         Exercise(
             slug="split-squat",
@@ -147,7 +141,6 @@ EXERCISES: dict[str, Exercise] = {
             default_step="bodyweight",
             doses=dose_tables.SPLIT_SQUAT,
             guide=GUIDES["split-squat"],
-            movement=MOVEMENTS["split-squat"],
         ),
         Exercise(
             slug="hip-hinge",
@@ -166,7 +159,6 @@ EXERCISES: dict[str, Exercise] = {
             default_step="dowel",
             doses=dose_tables.HINGE,
             guide=GUIDES["hip-hinge"],
-            movement=MOVEMENTS["hip-hinge"],
         ),
         Exercise(
             slug="slider-curl",
@@ -185,7 +177,6 @@ EXERCISES: dict[str, Exercise] = {
             default_step="eccentric-both",
             doses=dose_tables.HINGE,
             guide=GUIDES["slider-curl"],
-            movement=MOVEMENTS["slider-curl"],
         ),
         Exercise(
             slug="askling-extender",
@@ -204,7 +195,6 @@ EXERCISES: dict[str, Exercise] = {
             doses=dose_tables.ASKLING,
             dose_source="Askling 2013",
             guide=GUIDES["askling-extender"],
-            movement=MOVEMENTS["askling-extender"],
         ),
         Exercise(
             slug="askling-diver",
@@ -223,7 +213,6 @@ EXERCISES: dict[str, Exercise] = {
             doses=dose_tables.ASKLING,
             dose_source="Askling 2013",
             guide=GUIDES["askling-diver"],
-            movement=MOVEMENTS["askling-diver"],
         ),
         Exercise(
             slug="askling-glider",
@@ -242,7 +231,6 @@ EXERCISES: dict[str, Exercise] = {
             doses=dose_tables.ASKLING,
             dose_source="Askling 2013",
             guide=GUIDES["askling-glider"],
-            movement=MOVEMENTS["askling-glider"],
         ),
         Exercise(
             slug="calf-raise",
@@ -261,7 +249,6 @@ EXERCISES: dict[str, Exercise] = {
             default_step="both",
             doses=dose_tables.CALF,
             guide=GUIDES["calf-raise"],
-            movement=MOVEMENTS["calf-raise"],
         ),
         Exercise(
             slug="hip-thrust",
@@ -280,7 +267,6 @@ EXERCISES: dict[str, Exercise] = {
             default_step="bodyweight",
             doses=dose_tables.BRIDGE,
             guide=GUIDES["hip-thrust"],
-            movement=MOVEMENTS["hip-thrust"],
         ),
         Exercise(
             slug="strides",
@@ -299,7 +285,6 @@ EXERCISES: dict[str, Exercise] = {
             default_step="relaxed",
             doses=dose_tables.STRIDES,
             guide=GUIDES["strides"],
-            movement=MOVEMENTS["strides"],
         ),
         Exercise(
             slug="incline-accelerations",
@@ -317,7 +302,6 @@ EXERCISES: dict[str, Exercise] = {
             default_step="gentle",
             doses=dose_tables.ACCELERATIONS,
             guide=GUIDES["incline-accelerations"],
-            movement=MOVEMENTS["incline-accelerations"],
         ),
     )
 }
