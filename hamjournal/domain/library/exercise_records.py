@@ -3,8 +3,9 @@
 Slugs are stable identifiers in the database, the CLI and JSON. Variants of one exercise (band-assisted,
 incline, partial range, weighted) are steps on its ladder, not new slugs. Ladders run from easiest to
 hardest; `default_step` is where a runner new to the exercise starts. Each record points at its coaching text
-(`guides.py`), its dose table (`dose_tables.py`) and its demo movement (`movements.py`, by slug, read on first use); nothing else keeps a
-list of slugs, so adding an exercise is adding one record here (and its guide and its movement).
+(`guides.py`) and its dose table (`dose_tables.py`); its demo movement is in `movements.py` under its slug,
+read on first use (`Exercise.movement`). Nothing else keeps a list of slugs, so adding an exercise is adding
+one record here (and its guide and its movement).
 Read them through exercises.py (EXERCISES, get_exercise and the views).
 """
 

@@ -8,11 +8,11 @@ Lying figures have the head to the left. Read a movement from its exercise recor
 
 from __future__ import annotations
 
-from hamjournal.domain.library.pose import Movement, Prop, pose
+from hamjournal.domain.library.pose import Movement, Point, Prop, pose
 
 
-def _box(left: float, right: float, bottom: float, top: float) -> tuple[tuple[tuple[float, float], ...], ...]:
-    corners = ((left, bottom), (left, top), (right, top), (right, bottom))
+def _box(left: float, right: float, bottom: float, top: float) -> tuple[tuple[Point, Point], ...]:
+    corners: tuple[Point, ...] = ((left, bottom), (left, top), (right, top), (right, bottom))
     return tuple((corners[i], corners[(i + 1) % 4]) for i in range(4))
 
 
