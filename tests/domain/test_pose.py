@@ -231,3 +231,9 @@ def test_the_stride_turns_faster_with_effort() -> None:
 def test_every_drill_step_has_an_effort(slug: str) -> None:
     m = movement(slug)
     assert {step.slug for step in EXERCISES[slug].ladder} == {step for step, _ in m.efforts}
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_labels_fit_a_third_of_an_80_column_page(slug: str) -> None:
+    m = movement(slug)
+    assert len(m.start_label) <= 24 and len(m.end_label) <= 24

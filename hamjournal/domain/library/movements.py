@@ -58,8 +58,8 @@ MOVEMENTS: dict[str, Movement] = {
         ),
         props=(
             Prop("anchor", _box(-0.5, -0.34, 0.12, 0.22)),
-            Prop("band", tether=((-0.75, 1.25), "shoulder")),
-            Prop("wall", (((-0.78, 0.0), (-0.78, 1.4)),)),
+            # A band from a hook behind the runner to the chest (the default step is band-assisted).
+            Prop("band", (((-0.62, 1.05), (-0.62, 1.25)),), tether=((-0.6, 1.15), "shoulder")),
         ),
     ),
     "sl-rdl": Movement(
@@ -228,15 +228,16 @@ MOVEMENTS: dict[str, Movement] = {
     ),
     "askling-glider": Movement(
         keyframes=(
-            pose(180, (32.2, 6.1, 90), (60, 85), far_leg=(1.9, -33.1, 120)),
-            pose(178, (45.4, 17.2, 90), (65, 90), far_leg=(-12.1, -47.6, 135)),
-            pose(175, (57.6, 32.1, 90), (70, 95), far_leg=(-32.4, -57.9, 150)),
+            # The near hand rests on the support's rail all the way down (solved for the hand at 0.95 m).
+            pose(180, (32.2, 6.1, 90), (22.5, 72), far_leg=(1.9, -33.1, 120)),
+            pose(178, (45.4, 17.2, 90), (30.8, 83.8), far_leg=(-12.1, -47.6, 135)),
+            pose(175, (57.6, 32.1, 90), (44.1, 99.1), far_leg=(-32.4, -57.9, 150)),
         ),
         anchor="near_ankle",
         anchor_at=(0.3, 0.0),
         fixed=("near_ankle",),
         grounded=("near_ankle", "far_ankle"),
-        start_label="upright, feet slightly split",
+        start_label="upright, slight split",
         end_label="back leg glided back",
         keyframe_words=(
             "upright, a hand on a support, working leg in front, back foot on a slider",
@@ -244,7 +245,7 @@ MOVEMENTS: dict[str, Movement] = {
             "back leg far behind, body low, front knee still slightly bent",
         ),
         props=(
-            Prop("wall", (((0.95, 0.0), (0.95, 1.1)),)),
+            Prop("support", (((0.15, 0.95), (0.75, 0.95)), ((0.75, 0.95), (0.75, 0.0)))),
             Prop("slider", (((-0.06, 0.0), (0.16, 0.0)),), follows="far_ankle"),
         ),
     ),

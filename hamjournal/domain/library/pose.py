@@ -138,7 +138,7 @@ class Prop:
     fixed point to a body point (a band from the wall to the chest).
     """
 
-    kind: str  # "anchor", "bench", "box", "band", "slider", "wall", "step", "incline"
+    kind: str  # "anchor", "bench", "box", "band", "slider", "wall", "step", "support"
     lines: tuple[tuple[Point, Point], ...] = ()
     follows: str | None = None
     tether: tuple[Point, str] | None = None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -210,6 +210,14 @@ class ExerciseDetailScreen(JournalScreen[None]):
     def on_mount(self) -> None:
         self.sub_title = self.exercise.name
         self.query_one("#page").focus()
+        self._fit_figures(self.app.size.height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_figures(event.size.height)
+
+    def _fit_figures(self, rows: int) -> None:
+        for strip in self.query(PoseStrip):
+            strip.fit_height(rows)
 
     def action_play(self) -> None:
         """Start the tempo player."""

@@ -73,9 +73,9 @@ class PoseCanvas(Widget):
         return size.width < MIN_WIDTH or size.height < MIN_HEIGHT
 
     def _styles(self) -> dict[int, Style]:
-        body = self.get_component_rich_style("pose-canvas--body", partial=True)
-        far = self.get_component_rich_style("pose-canvas--far", partial=True)
-        gear = self.get_component_rich_style("pose-canvas--gear", partial=True)
+        body = self.get_component_rich_style("pose-canvas--body")
+        far = self.get_component_rich_style("pose-canvas--far")
+        gear = self.get_component_rich_style("pose-canvas--gear")
         return {BODY: body, FAR: far, 0: gear, 3: gear}
 
     def _draw(self, width: int, height: int) -> list[Strip]:

@@ -14,12 +14,15 @@ from hamjournal.domain.library.demo_loop import DemoFrame
 from hamjournal.domain.library.pose import Movement
 from hamjournal.ui.widgets.pose_canvas import PoseCanvas
 
+MIN_ROWS, MAX_ROWS = 8, 14
+
 
 def strip_poses(movement: Movement) -> tuple[tuple[str, float], ...]:
-    """(label, fraction) of the three poses shown: setup, half way, other end; a stride shows the landing,
-    the stance and the knee drive instead (its end is its start)."""
+    """(label, fraction) of the three poses shown: setup, half way, other end. A stride shows the first
+    quarter of its cycle instead (the landing, the pull through, the other knee driving): the second half
+    is the first with the legs swapped, which looks the same in one colour."""
     if movement.cycle:
-        return ((movement.start_label, 0.0), ("over the foot", 0.25), (movement.end_label, 0.75))
+        return ((movement.start_label, 0.0), ("pulling through", 0.125), (movement.end_label, 0.25))
     return ((movement.start_label, 0.0), ("half way", 0.5), (movement.end_label, 1.0))
 
 
@@ -37,6 +40,8 @@ class PoseStrip(Horizontal):
     }
     PoseStrip .pose-label {
         width: 1fr;
+        height: 1;  /* one row, so the three floors line up whatever the labels' lengths */
+        text-overflow: ellipsis;
         text-align: center;
         text-style: bold;
     }
@@ -58,6 +63,12 @@ class PoseStrip(Horizontal):
             with Vertical():
                 yield Static(label, id=f"pose-{name}-label", classes="pose-label")
                 yield PoseCanvas(self.movement, fraction, id=f"pose-{name}")
+
+    def fit_height(self, screen_rows: int) -> None:
+        """Figures 8 rows tall on an 80x24 screen, up to 14 on a tall one (a third of its rows)."""
+        rows = max(MIN_ROWS, min(MAX_ROWS, screen_rows // 3))
+        for canvas in self.query(PoseCanvas):
+            canvas.styles.height = rows
 
     def play_at(self, frame: DemoFrame) -> None:
         """Show the looping demo in the middle figure, its caption ("LOWER 4 s") above it."""
