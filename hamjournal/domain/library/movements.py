@@ -18,6 +18,7 @@ def _box(left: float, right: float, bottom: float, top: float) -> tuple[tuple[Po
 
 _ARMS_DOWN = (0.0, 0.0)
 _ARMS_BY_SIDES_LYING = (90.0, 90.0)  # arms on the floor beside a figure lying with the head to the left
+_HEAD_DOWN = -90.0  # the neck of a figure lying with the head to the left: the head stays on the floor
 
 # The running cycle of the near limbs (contact, mid-stance, toe-off, knee drive); the far limbs run half a
 # stride behind. Arms swing against the legs.
@@ -82,9 +83,9 @@ MOVEMENTS: dict[str, Movement] = {
     ),
     "bridge": Movement(
         keyframes=(
-            pose(-90, (130.1, 27, 90), _ARMS_BY_SIDES_LYING),
-            pose(-81.2, (120, 21.5, 90), _ARMS_BY_SIDES_LYING),
-            pose(-71.4, (108.5, 19.3, 90), _ARMS_BY_SIDES_LYING),
+            pose(-90, (130.1, 27, 90), _ARMS_BY_SIDES_LYING, neck=_HEAD_DOWN),
+            pose(-81.2, (120, 21.5, 90), _ARMS_BY_SIDES_LYING, neck=_HEAD_DOWN),
+            pose(-71.4, (108.5, 19.3, 90), _ARMS_BY_SIDES_LYING, neck=_HEAD_DOWN),
         ),
         anchor="near_ankle",
         anchor_at=(0.53, 0.0),
@@ -101,9 +102,9 @@ MOVEMENTS: dict[str, Movement] = {
     ),
     "sl-bridge": Movement(
         keyframes=(
-            pose(-90, (124, 36.4, 95), _ARMS_BY_SIDES_LYING, far_leg=(180, 180, 90)),
-            pose(-78.9, (112.4, 31.2, 95), _ARMS_BY_SIDES_LYING, far_leg=(170, 170, 80)),
-            pose(-67.4, (98.7, 31.6, 95), _ARMS_BY_SIDES_LYING, far_leg=(160, 160, 70)),
+            pose(-90, (124, 36.4, 95), _ARMS_BY_SIDES_LYING, far_leg=(180, 180, 90), neck=_HEAD_DOWN),
+            pose(-78.9, (112.4, 31.2, 95), _ARMS_BY_SIDES_LYING, far_leg=(170, 170, 80), neck=_HEAD_DOWN),
+            pose(-67.4, (98.7, 31.6, 95), _ARMS_BY_SIDES_LYING, far_leg=(160, 160, 70), neck=_HEAD_DOWN),
         ),
         anchor="near_ankle",
         anchor_at=(0.62, 0.0),
@@ -120,9 +121,9 @@ MOVEMENTS: dict[str, Movement] = {
     ),
     "iso-hold": Movement(
         keyframes=(
-            pose(-90, (117.9, 101.4, 180), _ARMS_BY_SIDES_LYING),
-            pose(-80.2, (118.1, 89.3, 175), _ARMS_BY_SIDES_LYING),
-            pose(-70, (110, 85, 170), _ARMS_BY_SIDES_LYING),
+            pose(-90, (117.9, 101.4, 180), _ARMS_BY_SIDES_LYING, neck=_HEAD_DOWN),
+            pose(-80.2, (118.1, 89.3, 175), _ARMS_BY_SIDES_LYING, neck=_HEAD_DOWN),
+            pose(-70, (110, 85, 170), _ARMS_BY_SIDES_LYING, neck=_HEAD_DOWN),
         ),
         anchor="near_ankle",
         anchor_at=(0.81, 0.39),
@@ -174,9 +175,9 @@ MOVEMENTS: dict[str, Movement] = {
     ),
     "slider-curl": Movement(
         keyframes=(
-            pose(-71.3, (108.7, 18.7, 90), _ARMS_BY_SIDES_LYING),
-            pose(-79.6, (100.4, 50.4, 130), _ARMS_BY_SIDES_LYING),
-            pose(-88, (92, 72, 160), _ARMS_BY_SIDES_LYING),
+            pose(-71.3, (108.7, 18.7, 90), _ARMS_BY_SIDES_LYING, neck=_HEAD_DOWN),
+            pose(-79.6, (100.4, 50.4, 130), _ARMS_BY_SIDES_LYING, neck=_HEAD_DOWN),
+            pose(-88, (92, 72, 160), _ARMS_BY_SIDES_LYING, neck=_HEAD_DOWN),
         ),
         anchor="shoulder",
         anchor_at=(-0.52, 0.1),
@@ -193,9 +194,9 @@ MOVEMENTS: dict[str, Movement] = {
     ),
     "askling-extender": Movement(
         keyframes=(
-            pose(-90, (180, 90, 180), (132.1, 97.4), far_leg=(90, 90, 180)),
-            pose(-90, (180, 130, 220), (132.1, 97.4), far_leg=(90, 90, 180)),
-            pose(-90, (180, 165, 255), (132.1, 97.4), far_leg=(90, 90, 180)),
+            pose(-90, (180, 90, 180), (132.1, 97.4), far_leg=(90, 90, 180), neck=_HEAD_DOWN),
+            pose(-90, (180, 130, 220), (132.1, 97.4), far_leg=(90, 90, 180), neck=_HEAD_DOWN),
+            pose(-90, (180, 165, 255), (132.1, 97.4), far_leg=(90, 90, 180), neck=_HEAD_DOWN),
         ),
         anchor="hip",
         anchor_at=(0.0, 0.1),
@@ -269,9 +270,9 @@ MOVEMENTS: dict[str, Movement] = {
     ),
     "hip-thrust": Movement(
         keyframes=(
-            pose(-125.2, (126.3, 24.8, 90), (-70, -40)),
-            pose(-106.8, (109.6, 6.3, 90), (-70, -40)),
-            pose(-90, (90, 0, 90), (-70, -40)),
+            pose(-125.2, (126.3, 24.8, 90), (-70, -40), neck=_HEAD_DOWN),
+            pose(-106.8, (109.6, 6.3, 90), (-70, -40), neck=_HEAD_DOWN),
+            pose(-90, (90, 0, 90), (-70, -40), neck=_HEAD_DOWN),
         ),
         anchor="near_ankle",
         anchor_at=(0.44, 0.0),

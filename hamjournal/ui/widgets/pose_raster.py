@@ -50,9 +50,13 @@ def _bounds(movement: Movement) -> tuple[float, float, float, float]:
     xs: list[float] = []
     ys: list[float] = []
     for i in range(_SAMPLES + 1):
-        for x, y in placed_points(movement, i / _SAMPLES).values():
+        points = placed_points(movement, i / _SAMPLES)
+        for x, y in points.values():
             xs.append(x)
             ys.append(y)
+        hx, hy = points["head"]
+        xs += [hx - HEAD_RADIUS_M, hx + HEAD_RADIUS_M]
+        ys += [hy - HEAD_RADIUS_M, hy + HEAD_RADIUS_M]
     for prop in movement.props:
         for a, b in prop.lines:
             if prop.follows is None:
@@ -61,9 +65,9 @@ def _bounds(movement: Movement) -> tuple[float, float, float, float]:
         if prop.tether is not None:
             xs.append(prop.tether[0][0])
             ys.append(prop.tether[0][1])
-    left, right = min(xs) - HEAD_RADIUS_M - _MARGIN_M, max(xs) + HEAD_RADIUS_M + _MARGIN_M
+    left, right = min(xs) - _MARGIN_M, max(xs) + _MARGIN_M
     bottom = min(min(ys), floor_height(movement, left), floor_height(movement, right), 0.0) - _MARGIN_M / 2
-    top = max(ys) + HEAD_RADIUS_M + _MARGIN_M
+    top = max(ys) + _MARGIN_M
     return left, right, bottom, top
 
 
