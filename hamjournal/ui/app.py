@@ -180,6 +180,10 @@ class HamJournalApp(App[None]):
         if isinstance(screen, WeekScreen):
             for action in palette_actions():
                 yield SystemCommand(action.title, action.help, partial(screen.run_action, action.action))
+        # Other screens may offer their own actions (the exercise page's demo and tempo player).
+        own = getattr(screen, "palette_commands", None)
+        if callable(own):
+            yield from own()
 
     def on_unmount(self) -> None:
         if self.journal is not None:

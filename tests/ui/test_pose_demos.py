@@ -108,6 +108,10 @@ async def test_the_page_demo_loops_the_movement_at_the_tempo(journal_path: Path)
         await pilot.press("d")  # stops: back to the still half-way pose
         assert page.demo is None and middle.fraction == 0.5
         assert str(page.query_one("#pose-middle-label", Static).render()) == "half way"
+        # The same action from the command palette.
+        demo = next(c for c in app.get_system_commands(page) if c.title == "Demo")
+        demo.callback()
+        assert page.demo is not None
 
 
 def test_a_run_drill_loops_a_stride_at_its_effort() -> None:

@@ -4,10 +4,10 @@ its start, middle and end poses, a looping demo (d) and the tempo player (s)."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from textual import events, on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
@@ -218,6 +218,11 @@ class ExerciseDetailScreen(JournalScreen[None]):
     def _fit_figures(self, rows: int) -> None:
         for strip in self.query(PoseStrip):
             strip.fit_height(rows)
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """This page's actions for the command palette, as its keys do them."""
+        yield SystemCommand("Play tempo", "Start the tempo player at the first dose (s)", self.action_play)
+        yield SystemCommand("Demo", "Loop the movement at the exercise's tempo, or stop it (d)", self.action_demo)
 
     def action_play(self) -> None:
         """Start the tempo player."""

@@ -15,10 +15,10 @@ from textual.widget import Widget
 
 from hamjournal.domain.library.pose import Movement
 from hamjournal.ui.widgets.pose_raster import BODY, FAR, braille_rows, draw, frame_for, text_rows
+from hamjournal.ui.widgets.size_guard import MIN_HEIGHT, MIN_WIDTH
 
 # 1/200 of the movement: a 4 s lowering at 10 frames a second moves 1/40 a frame, so every frame is drawn.
 FRACTION_STEP = 1 / 200
-MIN_WIDTH, MIN_HEIGHT = 80, 24  # below this the app is in its "too small" state: draw plain characters
 
 
 class PoseCanvas(Widget):
