@@ -1,6 +1,6 @@
 """Write an SVG of every screen and dialog into screenshots/, at 120x40, on fixed data (today = 2026-11-25).
 
-    python screenshots/make_screenshots.py
+    python screenshots/make_screenshots.py [NAME ...]   (names: only those shots, e.g. exercises tempo-player)
 
 To add a screen, add one line to SHOTS: (file name, the keys pressed from the week screen, fixed data or not).
 """
@@ -85,13 +85,17 @@ async def shoot(name: str, keys: tuple[Step, ...], with_data: Data, folder: Path
         return Path(app.save_screenshot(filename=f"{name}.svg", path=str(HERE)))
 
 
-async def main() -> None:
-    """Every shot, each on its own journal."""
+async def main(only: list[str]) -> None:
+    """Every shot (or the ones named), each on its own journal."""
+    unknown = set(only) - {name for name, _keys, _data in SHOTS}
+    if unknown:
+        raise SystemExit(f"no such shot: {', '.join(sorted(unknown))}; use one of {', '.join(n for n, *_ in SHOTS)}")
     with tempfile.TemporaryDirectory() as folder:
         for name, keys, with_data in SHOTS:
-            print(await shoot(name, keys, with_data, Path(folder)))
+            if not only or name in only:
+                print(await shoot(name, keys, with_data, Path(folder)))
     os.chdir(ROOT)
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    asyncio.run(main(sys.argv[1:]))

@@ -109,7 +109,7 @@ async def test_library_log_and_plan_dialogs_offer_it(good_morning: Exercise, jou
         await settle(pilot)
         page = app.screen
         assert isinstance(page, ExerciseDetailScreen) and page.exercise is good_morning
-        text = plain(page.query_one("#page-text", Static))
+        text = plain(page.query_one("#page-head", Static)) + plain(page.query_one("#page-text", Static))
         assert "Light bar across the upper back".lower() in text.lower() and "Hips back, not down." in text
         assert "2x6 at 3-0-1-0" in text
         for _ in range(4):  # page, leave the filter, clear it, library

@@ -22,7 +22,7 @@ from hamjournal.ui.app import HamJournalApp
 from hamjournal.ui.screens.week import WeekScreen
 
 WATCH = ("sqlalchemy", "hamjournal.services", "hamjournal.store.repo", "hamjournal.domain.week",
-         "plotext", "textual_plotext")
+         "plotext", "textual_plotext", "hamjournal.domain.library.movements", "hamjournal.ui.widgets.pose_canvas")
 seen = {}
 
 def loaded():
@@ -90,6 +90,9 @@ def test_the_first_screen_paints_before_the_database_and_never_loads_the_charts(
     assert "sqlalchemy" in seen["after_week"]
     assert "plotext" not in seen["after_week"]
     assert "textual_plotext" not in seen["after_week"]
+    # Nor the exercise demos: the figures load when the library or the player opens.
+    assert "hamjournal.domain.library.movements" not in seen["after_week"]
+    assert "hamjournal.ui.widgets.pose_canvas" not in seen["after_week"]
 
 
 def test_log_loads_neither_the_app_nor_the_charts(tmp_path: Path) -> None:

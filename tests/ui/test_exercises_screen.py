@@ -12,6 +12,7 @@ from textual.widgets import Input, OptionList, Static
 from hamjournal.domain.library.exercises import EXERCISES
 from hamjournal.ui.screens.exercises import ExerciseDetailScreen, ExercisesScreen, filter_exercises
 from hamjournal.ui.screens.tempo_player import TempoPlayerScreen
+from hamjournal.ui.widgets.pose_canvas import PoseCanvas
 from tests.ui.player_support import journal_app, settle, wait_for_journal
 
 
@@ -104,8 +105,10 @@ async def test_nordic_page_shows_figures_and_s_plays_the_first_dose(journal_path
         await wait_for_journal(pilot)
         app.push_screen(ExerciseDetailScreen("nordic"))
         await settle(pilot)
-        text = plain(app.screen.query_one("#page-text", Static))
-        assert "[#]======o" in text  # the side-view figure
+        text = plain(app.screen.query_one("#page-head", Static))
+        labels = [str(label.render()) for label in app.screen.query(".pose-label").results(Static)]
+        assert labels == ["kneeling upright", "half way", "trunk near horizontal"]  # the side view
+        assert [c.fraction for c in app.screen.query(PoseCanvas).results(PoseCanvas)] == [0.0, 0.5, 1.0]
         assert "Start the tempo player with s: 2x5 at 4-0-1-0" in text
         await pilot.press("s")
         await settle(pilot)

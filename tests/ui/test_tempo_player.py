@@ -13,7 +13,7 @@ from hamjournal.store.repo import Store
 from hamjournal.ui.screens.log_session import LogSessionDialog
 from hamjournal.ui.screens.tempo_player import TempoPlayerScreen
 from hamjournal.ui.widgets.big_word import BigWord
-from hamjournal.ui.widgets.figure import PoseView
+from hamjournal.ui.widgets.pose_canvas import PoseCanvas
 from tests.ui.journals import WED, build_fixed_journal
 from tests.ui.player_support import FakeClock, journal_app, settle, wait_for_journal
 
@@ -56,12 +56,12 @@ async def test_a_short_set_counts_pauses_skips_and_logs(journal_path: Path) -> N
         clock.now += 2.5  # 0.5 s into the first lowering
         await settle(pilot)
         assert shown(player) == ("LOWER", "2", "Set 1 of 2 · Rep 1 of 2")
-        frame_lowering = player.query_one(PoseView).frame
+        frame_lowering = player.query_one(PoseCanvas).fraction
 
         clock.now += 1.7  # plan 2.2: lifting
         await settle(pilot)
         assert shown(player)[:2] == ("UP", "1")
-        assert player.query_one(PoseView).frame != frame_lowering  # the figure moves with the phase
+        assert player.query_one(PoseCanvas).fraction != frame_lowering  # the figure moves with the phase
 
         await pilot.press("space")
         clock.now += 10  # paused: nothing moves however long the runner rests

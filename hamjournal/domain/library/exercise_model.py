@@ -4,10 +4,14 @@ exercise_records.py, the lookups in exercises.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from hamjournal.domain.errors import InvalidInput
 from hamjournal.domain.library.dose_tables import CONVENTION_SOURCE, DoseLevel
 from hamjournal.domain.library.guides import Guide
+
+if TYPE_CHECKING:
+    from hamjournal.domain.library.pose import Movement
 
 
 @dataclass(frozen=True)
@@ -21,7 +25,7 @@ class Step:
 
 @dataclass(frozen=True, kw_only=True)
 class Exercise:
-    """An exercise the journal knows: identity, names, kind of work, ladder, doses, coaching text and figure."""
+    """An exercise the journal knows: identity, names, kind of work, ladder, doses, coaching text and demo movement."""
 
     slug: str
     name: str
@@ -37,7 +41,6 @@ class Exercise:
     guide: Guide
     dose_source: str = CONVENTION_SOURCE  # the citation behind `doses`
     calendar_name: str | None = None  # a shorter name for a calendar cell (.ics) where `name` crowds it
-    figure: tuple[str, ...] = ()  # side-view frames from start to end pose; () = no figure
     # The dose follows a programme week by week (Petersen's Nordic ramp), so a step up keeps the dose instead of
     # restarting at the entry dose.
     programme: bool = False
@@ -46,6 +49,14 @@ class Exercise:
     def trains(self) -> str:
         """One sentence on what the exercise trains."""
         return self.guide.trains
+
+    @property
+    def movement(self) -> Movement | None:
+        """The side-view demo (keyframes, anchor, equipment) from movements.py; None for an exercise without one."""
+        # Imported here, not at the top: the week screen reads the library at start-up and never draws a figure.
+        from hamjournal.domain.library.movements import MOVEMENTS
+
+        return MOVEMENTS.get(self.slug)
 
     @property
     def is_drill(self) -> bool:

@@ -3,8 +3,9 @@
 Slugs are stable identifiers in the database, the CLI and JSON. Variants of one exercise (band-assisted,
 incline, partial range, weighted) are steps on its ladder, not new slugs. Ladders run from easiest to
 hardest; `default_step` is where a runner new to the exercise starts. Each record points at its coaching text
-(`guides.py`), its dose table (`dose_tables.py`) and its stick figure (`figures.py`); nothing else keeps a
-list of slugs, so adding an exercise is adding one record here (and its guide, and a figure if it has one).
+(`guides.py`) and its dose table (`dose_tables.py`); its demo movement is in `movements.py` under its slug,
+read on first use (`Exercise.movement`). Nothing else keeps a list of slugs, so adding an exercise is adding
+one record here (and its guide and its movement).
 Read them through exercises.py (EXERCISES, get_exercise and the views).
 """
 
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 from hamjournal.domain.library import dose_tables
 from hamjournal.domain.library.exercise_model import Exercise, Step
-from hamjournal.domain.library.figures import FIGURES
 from hamjournal.domain.library.guides import GUIDES
 
 
@@ -48,7 +48,6 @@ EXERCISES: dict[str, Exercise] = {
             dose_source="Petersen 2011",
             programme=True,
             guide=GUIDES["nordic"],
-            figure=FIGURES["nordic"],
         ),
         Exercise(
             slug="sl-rdl",
@@ -69,7 +68,6 @@ EXERCISES: dict[str, Exercise] = {
             default_step="supported",
             doses=dose_tables.HINGE,
             guide=GUIDES["sl-rdl"],
-            figure=FIGURES["sl-rdl"],
         ),
         Exercise(
             slug="bridge",
@@ -88,7 +86,6 @@ EXERCISES: dict[str, Exercise] = {
             default_step="short-lever",
             doses=dose_tables.BRIDGE,
             guide=GUIDES["bridge"],
-            figure=FIGURES["bridge"],
         ),
         Exercise(
             slug="sl-bridge",
@@ -127,7 +124,6 @@ EXERCISES: dict[str, Exercise] = {
             default_step="bilateral",
             doses=dose_tables.ISO,
             guide=GUIDES["iso-hold"],
-            figure=FIGURES["iso-hold"],
         ),
         Exercise(
             slug="split-squat",
@@ -146,7 +142,6 @@ EXERCISES: dict[str, Exercise] = {
             default_step="bodyweight",
             doses=dose_tables.SPLIT_SQUAT,
             guide=GUIDES["split-squat"],
-            figure=FIGURES["split-squat"],
         ),
         Exercise(
             slug="hip-hinge",

@@ -1,23 +1,34 @@
-"""The exercise library: a filtered list with a preview, and a full page per exercise that starts the player."""
+"""The exercise library: a filtered list with a preview and the start pose, and a full page per exercise with
+its start, middle and end poses, a looping demo (d) and the tempo player (s)."""
 
 from __future__ import annotations
 
-from textual import on
+import time
+from collections.abc import Callable
+
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from hamjournal.domain.library.demo_loop import demo_frame
 from hamjournal.domain.library.exercises import EXERCISES, Exercise, get_exercise
 from hamjournal.domain.models import Prescription
 from hamjournal.ui.screens.base import JournalScreen
+from hamjournal.ui.screens.player_clock import Stopwatch
 from hamjournal.ui.widgets.app_header import AppHeader
-from hamjournal.ui.widgets.exercise_page import RenderedOnce, exercise_page, preview
+from hamjournal.ui.widgets.exercise_page import RenderedOnce, exercise_page, page_head, preview
 from hamjournal.ui.widgets.key_footer import KeyFooter
+from hamjournal.ui.widgets.pose_canvas import PoseCanvas
+from hamjournal.ui.widgets.pose_strip import PoseStrip
 
 _CHOOSE = Binding.Group("Choose", compact=True)
 NO_MATCH = "No exercise matches. Try a name (nordic), a slug (sl-rdl) or what it trains (isometric, calf)."
+# The demo loop's frame rate: as the tempo player's, at least 8 frames a second.
+DEMO_TICK_S = 0.1
 
 
 def matches(ex: Exercise, query: str) -> bool:
@@ -88,6 +99,7 @@ class ExercisesScreen(JournalScreen[None]):
             yield OptionList(id="exercise-list")
             with VerticalScroll(id="preview-pane", can_focus=False):
                 yield Static("", id="preview")
+                yield PoseCanvas(None, id="preview-pose")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -114,10 +126,13 @@ class ExercisesScreen(JournalScreen[None]):
 
     def _preview(self, slug: str | None) -> None:
         pane = self.query_one("#preview", Static)
+        pose = self.query_one("#preview-pose", PoseCanvas)
         if slug is None:
             pane.update(NO_MATCH)
+            pose.set_movement(None)
             return
         pane.update(preview_visual(slug))
+        pose.set_movement(get_exercise(slug).movement)
         self.query_one("#preview-pane", VerticalScroll).scroll_home(animate=False)
 
     @property
@@ -194,35 +209,79 @@ class ExercisesScreen(JournalScreen[None]):
 
 
 class ExerciseDetailScreen(JournalScreen[None]):
-    """One exercise's full page; s, space or Enter starts the tempo player at the first dose."""
+    """One exercise's full page; s, space or Enter starts the tempo player at the first dose; d loops the
+    movement at the exercise's tempo in the middle figure."""
 
     CSS_PATH = "exercises.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back"),
-        Binding("s", "play", "Play tempo"),
+        Binding("s", "play", "Play tempo", tooltip="Start the tempo player at the first dose"),
+        Binding("d", "demo", "Demo", tooltip="Loop the movement at the exercise's tempo, or stop it"),
         Binding("space", "play", "Play tempo", show=False),
         Binding("enter", "play", "Play tempo", show=False),
     ]
 
-    def __init__(self, slug: str) -> None:
+    def __init__(self, slug: str, *, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__()
         self.exercise = get_exercise(slug)
         self.dose = first_dose(slug)
+        self._clock = clock
+        self.demo: Stopwatch | None = None  # the demo's stopwatch while it plays
+        self._demo_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
         with VerticalScroll(id="page"):
-            yield Static(exercise_page(self.exercise, self.dose), id="page-text")
+            yield Static(page_head(self.exercise, self.dose), id="page-head")
+            if self.exercise.movement is not None:
+                yield PoseStrip(self.exercise.movement, id="demo")
+            yield Static(exercise_page(self.exercise), id="page-text")
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.exercise.name
         self.query_one("#page").focus()
+        self._fit_figures(self.app.size.height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_figures(event.size.height)
+
+    def _fit_figures(self, rows: int) -> None:
+        for strip in self.query(PoseStrip):
+            strip.fit_height(rows)
 
     def action_play(self) -> None:
         """Start the tempo player."""
+        self._stop_demo()
         open_player(self, self.exercise.slug)
+
+    def action_demo(self) -> None:
+        """Loop the movement at the exercise's tempo in the middle figure; d again stops it."""
+        if self.exercise.movement is None:
+            self.notify(f"{self.exercise.name} has no demo figure.")
+            return
+        if self.demo is not None:
+            self._stop_demo()
+            return
+        self.demo = Stopwatch(self._clock)
+        self.tick_demo()
+        self._demo_timer = self.set_interval(DEMO_TICK_S, self.tick_demo)
+
+    def tick_demo(self) -> None:
+        """Move the middle figure to where the demo's one clock says it is."""
+        if self.demo is not None:
+            frame = demo_frame(self.exercise, self.exercise.default_step, self.demo.elapsed())
+            self.query_one("#demo", PoseStrip).play_at(frame)
+
+    def _stop_demo(self) -> None:
+        if self._demo_timer is not None:
+            self._demo_timer.stop()
+            self._demo_timer = None
+        if self.demo is not None:
+            self.demo = None
+            self.query_one("#demo", PoseStrip).stop()
 
     def action_back(self) -> None:
         """Back to the list."""
+        self._stop_demo()
         self.dismiss()

@@ -40,6 +40,7 @@ class PlayerView:
     position: float  # pose between start (0.0) and end (1.0)
     done: bool
     key: tuple[str, int, int]  # changes exactly when the phase changes: the bell rings then
+    resting: bool = False  # lead-in, rest between sets or done: the figure waits in its setup pose
 
 
 def countdown_text(seconds: float) -> str:
@@ -93,6 +94,7 @@ def player_view(plan: PlayerPlan, elapsed_s: float, lead_in_s: float) -> PlayerV
             position=0.0,
             done=False,
             key=(READY, 0, 0),
+            resting=True,
         )
     state = phase_at(plan, elapsed_s - lead_in_s)
     return PlayerView(
@@ -104,6 +106,7 @@ def player_view(plan: PlayerPlan, elapsed_s: float, lead_in_s: float) -> PlayerV
         position=state.position,
         done=state.done,
         key=(str(state.phase), state.set, state.rep),
+        resting=state.done or state.phase is Phase.REST,
     )
 
 

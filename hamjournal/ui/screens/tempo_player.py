@@ -21,6 +21,7 @@ from textual.timer import Timer
 from textual.widgets import Digits, ProgressBar, Static
 
 from hamjournal.domain.library.exercises import get_exercise
+from hamjournal.domain.library.pose import fraction_for
 from hamjournal.domain.library.sets import format_sets
 from hamjournal.domain.library.tempo import (
     DEFAULT_REST_S,
@@ -43,8 +44,8 @@ from hamjournal.ui.screens.player_view import (
 )
 from hamjournal.ui.widgets.app_header import AppHeader
 from hamjournal.ui.widgets.big_word import BigWord
-from hamjournal.ui.widgets.figure import PoseView
 from hamjournal.ui.widgets.key_footer import KeyFooter
+from hamjournal.ui.widgets.pose_canvas import PoseCanvas
 from hamjournal.ui.worker_failures import notify_failure
 
 TICK_S = 0.1
@@ -107,7 +108,7 @@ class TempoPlayerScreen(JournalScreen[None]):
                 yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="phase-bar")
                 yield Static("", id="counters")
                 yield Static("", id="clock")
-            yield PoseView(self.exercise.figure, id="pose")
+            yield PoseCanvas(self.exercise.movement, id="pose")
         yield Static("", id="status")
         yield KeyFooter()
 
@@ -136,7 +137,7 @@ class TempoPlayerScreen(JournalScreen[None]):
         self.query_one("#phase-bar", ProgressBar).update(progress=view.fraction)
         self._set_text("#counters", view.counters)
         self._set_text("#clock", view.clock)
-        self.query_one("#pose", PoseView).show(view.position)
+        self._show_pose(view)
         self._show_status()
         if view.done and not self.finished:
             self.finished = True
@@ -144,6 +145,12 @@ class TempoPlayerScreen(JournalScreen[None]):
             if self._timer is not None:
                 self._timer.stop()
             self.open_log()
+
+    def _show_pose(self, view: PlayerView) -> None:
+        """Move the figure to where the count is: the same elapsed time, so it can never run ahead or behind."""
+        movement = self.exercise.movement
+        if movement is not None:
+            self.query_one("#pose", PoseCanvas).show(fraction_for(movement, view.position, resting=view.resting))
 
     def _set_text(self, selector: str, text: str) -> None:
         """Show `text` in a Static, unless it shows it already."""

@@ -18,7 +18,6 @@ from textual.visual import Visual
 from hamjournal.domain.library.exercises import Exercise
 from hamjournal.domain.library.tempo import EXPLOSIVE
 from hamjournal.domain.models import Prescription
-from hamjournal.ui.widgets.figure import start_end_table
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
@@ -91,20 +90,22 @@ def ladder_table(ex: Exercise) -> Table:
     return _pairs(rows)
 
 
-def exercise_page(ex: Exercise, first_dose: Prescription | None) -> RenderableType:
-    """The whole page: what it trains, figures, ladder, how to do it, dose by phase, safety and sources."""
-    guide = ex.guide
+def page_head(ex: Exercise, first_dose: Prescription | None) -> RenderableType:
+    """The top of the page, above the side view: name, summary, what it trains, how to start the player."""
     parts: list[RenderableType] = [
         Text(ex.name, style="bold"),
         Text(f"{ex.slug} · {summary_line(ex)}", style="dim"),
-        Text(f"\n{guide.trains}"),
+        Text(f"\n{ex.guide.trains}"),
     ]
     if first_dose is not None:
         parts.append(Text(f"Start the tempo player with s: {dose_label(first_dose)}", style="italic"))
-    figures = start_end_table(ex.figure)
-    if figures is not None:
-        parts += [_heading("Side view"), figures]
-    parts += [_heading("Ladder (easiest first)"), ladder_table(ex)]
+    return Group(*parts)
+
+
+def exercise_page(ex: Exercise) -> RenderableType:
+    """The page below the side view: ladder, how to do it, dose by phase, safety and sources."""
+    guide = ex.guide
+    parts: list[RenderableType] = [_heading("Ladder (easiest first)"), ladder_table(ex)]
     parts += [_heading("Setup"), _bullets(guide.setup)]
     parts += [_heading("Movement"), _bullets(guide.movement, numbered=True)]
     parts += [_heading("Cues"), _bullets(guide.cues)]
@@ -126,9 +127,6 @@ def preview(ex: Exercise, first_dose: Prescription | None) -> RenderableType:
     ]
     if first_dose is not None:
         parts.append(Text(f"First dose: {dose_label(first_dose)}"))
-    figures = start_end_table(ex.figure)
-    if figures is not None:
-        parts += [Text(""), figures]
     parts.append(Text("\nEnter opens the full page.", style="dim"))
     return Group(*parts)
 
