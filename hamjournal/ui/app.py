@@ -11,7 +11,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
@@ -19,6 +19,7 @@ from hamjournal import config
 from hamjournal.domain.errors import InvalidInput
 from hamjournal.errors import HamjournalError
 from hamjournal.ui.actions import palette_actions
+from hamjournal.ui.key_gate import GateBarrier, KeyGate
 from hamjournal.ui.messages import JournalChanged, JournalFailed, JournalOpened, WeekLoaded
 from hamjournal.ui.screens.week import WeekScreen
 from hamjournal.ui.widgets.size_guard import MIN_HEIGHT, MIN_WIDTH
@@ -71,6 +72,8 @@ class HamJournalApp(App[None]):
         self.journal: JournalService | None = None
         self._dialogs_warm = False
         self.selected_day = self.today()
+        # Keys typed while a dialog opens or saves wait here and then reach it in order (see key_gate).
+        self.key_gate = KeyGate(self, self._take_key)
         self.sub_title = location
         # The exit message is one line that scripts can grep: neither wrapped nor cropped to the terminal.
         self.error_console.soft_wrap = True
@@ -81,6 +84,19 @@ class HamJournalApp(App[None]):
             return config.today()
         except InvalidInput:
             return dt.date.today()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and self.key_gate.hold(event):
+            return
+        await super().on_event(event)
+
+    async def _take_key(self, event: events.Key) -> None:
+        """A key the gate held, handled as if it had just been typed."""
+        await super().on_event(event)
+
+    def on_gate_barrier(self, message: GateBarrier) -> None:
+        # Every key before the barrier has been handled (see key_gate.GateBarrier).
+        message.then()
 
     def on_load(self) -> None:
         # Before any worker starts: see FreshContextExecutor for why the pool is ours.
