@@ -102,9 +102,9 @@ ACTIONS: tuple[Action, ...] = (
     Opens("b", "season", "Season and blocks", "The weeks to your A race: base, build, peak, taper, deloads and "
           "reassessment days", show=False, screen="hamjournal.ui.screens.block_view:BlockViewScreen"),
     Opens("P", "profile", "Profile", "Your running week, mode, Nordic ability and races; saving re-plans",
-          show=False, key_display="P", screen="hamjournal.ui.screens.profile:ProfileScreen"),
+          show=False, key_display="P", screen="hamjournal.ui.screens.profile:ProfileScreen", priority=True),
     Opens("o", "profile", "Profile", "Your running week, mode, Nordic ability and races", show=False,
-          screen="hamjournal.ui.screens.profile:ProfileScreen"),
+          screen="hamjournal.ui.screens.profile:ProfileScreen", priority=True),
     # A squad journal (several athletes): switch whose journal is shown; the coach's table of everyone.
     Opens("u", "athlete", "Switch athlete", "Open another athlete's journal (a squad journal holds several)",
           show=False, screen="hamjournal.ui.screens.athlete_switcher:AthleteSwitcher"),

@@ -19,7 +19,7 @@ from hamjournal import config
 from hamjournal.domain.errors import InvalidInput
 from hamjournal.errors import HamjournalError
 from hamjournal.ui.actions import palette_actions
-from hamjournal.ui.key_gate import GateBarrier, KeyGate
+from hamjournal.ui.key_gate import PASS_THROUGH, GateBarrier, KeyGate
 from hamjournal.ui.messages import JournalChanged, JournalFailed, JournalOpened, WeekLoaded
 from hamjournal.ui.screens.week import WeekScreen
 from hamjournal.ui.widgets.size_guard import MIN_HEIGHT, MIN_WIDTH
@@ -86,7 +86,12 @@ class HamJournalApp(App[None]):
             return dt.date.today()
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded and self.key_gate.hold(event):
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self.key_gate.hold(event):
+                return
+            await super().on_event(event)
+            if event.key not in PASS_THROUGH:
+                self.key_gate.sent()
             return
         await super().on_event(event)
 
@@ -128,7 +133,8 @@ class HamJournalApp(App[None]):
         if self.onboard and not journal.is_onboarded() and journal.is_empty():
             from hamjournal.ui.screens.onboarding import OnboardingScreen
 
-            self.call_from_thread(self.push_screen, OnboardingScreen())
+            profile = journal.profile()  # read here, so the questions show it from their first frame
+            self.call_from_thread(self.push_screen, OnboardingScreen(profile))
 
     def resume_gc(self) -> None:
         """Turn the cycle collector back on when the command line started the app without it.

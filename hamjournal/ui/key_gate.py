@@ -36,8 +36,14 @@ class GateBarrier(Message):
         self.then = then
 
 
+# A barrier whose widget went away (Esc closed the dialog it was sent through) never arrives: after this long the
+# next key goes anyway. A safety net only: in every ordinary case the barrier arrives within a frame.
+LOST_BARRIER_S = 0.25
+
+
 class KeyGate:
-    """Holds keys while any owner keeps it closed; delivers them one by one, in the order typed, once open."""
+    """Holds keys while any owner keeps it closed, and paces every key: the next is handed to the app only once
+    the one before it has been fully handled, so keys are handled in the order typed however fast they come."""
 
     def __init__(self, app: App[Any], deliver: Callable[[events.Key], Awaitable[None]]) -> None:
         # deliver: the app's own handling of a key, as if it had just arrived.
@@ -45,7 +51,7 @@ class KeyGate:
         self._deliver = deliver
         self._owners: set[object] = set()
         self._held: deque[events.Key] = deque()
-        self._delivering = False
+        self._in_flight: object | None = None  # the barrier awaited after the last key handed on
         self._scheduled = False
 
     @property
@@ -65,9 +71,7 @@ class KeyGate:
     def open(self, owner: object) -> None:
         """`owner` is ready: once no owner holds the gate, the waiting keys are delivered."""
         self._owners.discard(owner)
-        if not self._owners and self._held and not self._scheduled and not self._delivering:
-            self._scheduled = True
-            self._app.call_later(self._deliver_next)
+        self._schedule()
 
     def discard(self, owner: object) -> int:
         """`owner` gave up (its dialog could not open): drop the waiting keys, open the gate; returns how many."""
@@ -77,26 +81,48 @@ class KeyGate:
         return dropped
 
     def hold(self, event: events.Key) -> bool:
-        """Keep `event` if the gate is closed or older keys still wait (so keys never overtake); True if kept."""
+        """Keep `event` if the gate is closed, a key is still being handled or older keys wait; True if kept.
+
+        A key not kept is handled by the app at once; call `sent` after it."""
         if event.key in PASS_THROUGH:
             return False
-        if self._owners or self._held or self._delivering:
+        if self._owners or self._held or self._in_flight is not None:
             self._held.append(event)
             return True
         return False
+
+    def sent(self) -> None:
+        """The app handled a key itself: the next waits until this one has travelled through the widgets."""
+        self._await_barrier()
 
     def after_pending_keys(self, then: Callable[[], object]) -> None:
         """Run `then` once the keys already given to the focused widget have been fully handled."""
         target = self._app.focused or self._app.screen
         target.post_message(GateBarrier(then))
 
+    def _await_barrier(self) -> None:
+        token = object()
+        self._in_flight = token
+
+        def arrived() -> None:
+            if self._in_flight is token:
+                self._in_flight = None
+                self._schedule()
+
+        self.after_pending_keys(arrived)
+        self._app.set_timer(LOST_BARRIER_S, arrived)
+
+    def _schedule(self) -> None:
+        if not self._owners and self._held and self._in_flight is None and not self._scheduled:
+            self._scheduled = True
+            self._app.call_later(self._deliver_next)
+
     async def _deliver_next(self) -> None:
         self._scheduled = False
-        if not self._held or self._owners:
+        if not self._held or self._owners or self._in_flight is not None:
             # Done, or a delivered key closed the gate again (Enter saving, `l` opening the next dialog): the
             # rest wait for that owner.
-            self._delivering = False
             return
-        self._delivering = True
+        self._in_flight = object()  # no other key may start meanwhile
         await self._deliver(self._held.popleft())
-        self.after_pending_keys(lambda: self._app.call_later(self._deliver_next))
+        self._await_barrier()

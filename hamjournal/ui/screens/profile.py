@@ -7,7 +7,7 @@ the highlighted race, ctrl+s saves, Esc leaves without saving. The values are ch
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -31,14 +31,19 @@ from hamjournal.domain.profile_edit import (
 from hamjournal.errors import HamjournalError
 from hamjournal.ui.messages import JournalChanged
 from hamjournal.ui.screens.base import JournalScreen
-from hamjournal.ui.screens.form import choice, save_or_show, text_input
+from hamjournal.ui.screens.form import choice, focus_at_end, save_or_show, text_input
 from hamjournal.ui.widgets.app_header import AppHeader
 from hamjournal.ui.widgets.form_row import FormRow
 from hamjournal.ui.widgets.key_footer import KeyFooter
 
+if TYPE_CHECKING:
+    from hamjournal.services import JournalService
+
 DAY_LABELS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 DAY_ROWS = (("running", "Running days"), ("hard", "Hard days"), ("strength", "Other strength"))
-HINT = "Tab next · Space ticks · Enter in a race field adds it · Del removes a race · ctrl+s saves · Esc cancels"
+HINT = ("Tab next · Space ticks · Enter in a race field adds it (ctrl+s saves it too) · Del removes a race · "
+        "ctrl+s saves · Esc cancels")
+RACE_FIELDS = ("race-date", "race-name", "race-distance")
 # Domain field names that belong to another row of this form.
 FIELD_ROWS = {"units": "units", "nordic ability": "ability", "deload": "deload", "grade": "injury-grade",
               "side": "injury-side", "priority": "race-priority", "race date": "race-date"}
@@ -77,11 +82,20 @@ class ProfileScreen(JournalScreen[bool]):
     TITLE_TEXT = "Your profile"
     INTRO = "How your week runs: the plan puts hamstring work after easy runs and away from hard days."
 
-    def __init__(self) -> None:
+    def __init__(self, profile: Profile | None = None) -> None:
         super().__init__()
         self.races: list[Race] = []
         self.injuries: tuple[Injury, ...] = ()
         self.saving = False
+        # The saved profile, read before the screen is pushed (dialog_open) so the first frame shows it; None:
+        # read in a worker after mounting (a screen pushed directly).
+        self.profile = profile
+        self.gate_owner: object | None = None  # the key gate's owner that opened this screen (see key_gate)
+
+    @staticmethod
+    def read_first(journal: JournalService) -> Profile:
+        """What the screen shows, read before it is pushed."""
+        return journal.profile()
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
@@ -120,8 +134,18 @@ class ProfileScreen(JournalScreen[bool]):
             field.cursor_blink = self.hj.cursor_blink
         self._show_rehab(False)
         self._show_races()
-        self.query_one("#running-mon", Checkbox).focus()
-        self._load()
+        self.set_focus(self.query_one("#running-mon", Checkbox), scroll_visible=False)
+        if self.profile is not None:
+            self.fill(self.profile)  # before the first frame: no defaults shown, then replaced
+        else:
+            self._load()
+        if self.gate_owner is not None:
+            self.hj.key_gate.open(self.gate_owner)
+            self.gate_owner = None
+
+    def on_unmount(self) -> None:
+        if self.gate_owner is not None:
+            self.hj.key_gate.open(self.gate_owner)
 
     # -- loading ------------------------------------------------------------------------------------------
 
@@ -175,6 +199,8 @@ class ProfileScreen(JournalScreen[bool]):
         else:
             races.add_option(Option("No races yet: add one below (an A race shapes the blocks).", disabled=True))
         races.styles.height = max(1, min(len(self.races), 4))
+        # An empty list is no Tab stop: with nothing to highlight it showed no focus and swallowed the keys.
+        races.can_focus = bool(self.races)
 
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:
@@ -243,13 +269,31 @@ class ProfileScreen(JournalScreen[bool]):
             "keep_injuries": self.injuries,
         }
 
+    def typed_race(self) -> Race | None:
+        """The race in the race fields, if any is filled in (a half-filled race raises InvalidInput)."""
+        date, name, distance = (self.query_one(f"#{field}", Input).value for field in RACE_FIELDS)
+        if not any(text.strip() for text in (date, name, distance)):
+            return None
+        return make_race(self.hj.today(), date, name, distance, str(self.query_one("#race-priority", Select).value))
+
     def action_save(self) -> None:
-        """Check and save in a worker, then re-plan; the screen stays until the journal says yes."""
+        """Check and save in a worker, then re-plan; the screen stays until the journal says yes.
+
+        A race typed but not yet added with Enter is saved with the profile; a half-filled one is refused
+        beside its field, and nothing is saved."""
         if self.saving or self.hj.journal is None:
             return
         self.clear_errors()
+        try:
+            race = self.typed_race()
+        except InvalidInput as error:
+            self.show_error(error.field, error.message)
+            return
+        values = self.values()
+        if race is not None:
+            values["races"] = tuple(sorted([*self.races, race], key=lambda r: r.date))
         self.saving = True
-        self._save(self.values())
+        self._save(values)
 
     @work(thread=True, group="profile-save", exit_on_error=False)
     def _save(self, values: dict[str, Any]) -> None:
@@ -277,7 +321,10 @@ class ProfileScreen(JournalScreen[bool]):
             row = rows.first(FormRow)
             row.show_error(message)
             target = row.field.query(Checkbox).first() if isinstance(row.field, Horizontal) else row.field
-            target.focus()
+            if isinstance(target, Input):
+                focus_at_end(target)
+            else:
+                target.focus()
         else:
             error = self.query_one("#form-error", Static)
             error.update(message)

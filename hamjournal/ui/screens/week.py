@@ -355,6 +355,12 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
 
         module_name, _, class_name = target.partition(":")
         screen_class: type[Screen[object]] = getattr(importlib.import_module(module_name), class_name)
+        read_first = getattr(screen_class, "read_first", None)
+        if read_first is not None:
+            from hamjournal.ui.dialog_open import open_dialog
+
+            open_dialog(self, read_first, screen_class)  # its data read first, the keys typed meanwhile held
+            return
         screen = screen_class()
         if isinstance(screen, FormDialog):
             from hamjournal.ui.dialog_open import open_form
