@@ -56,15 +56,17 @@ class CheckInDialog(FormDialog):
     STAND_INS = {"pain": "0"}
 
     def rows(self) -> Iterable[FormRow]:
-        when = "morning"  # the day's own default is read with the dialog's values (load)
+        when = self.initial_value("when", "morning")  # the day's own default is read first (load)
         yield FormRow("Pain 0-10", text_input(placeholder="0 = none, 10 = worst", name="pain"), "pain")
         yield FormRow("Stiffness 0-10", text_input(placeholder="0 = none", name="stiffness"), "stiffness")
         yield FormRow("When", choice(((WHEN_LABELS[w], w) for w in CHECKIN_TIMES), when, "when"), "when")
-        yield FormRow("Side", choice(((SIDE_LABELS[s], s) for s in ("both", *SIDES[:2])), "both", "side"), "side")
-        yield FormRow("Where", choice(((p.capitalize(), p) for p in LOCATIONS), None, "location", blank=True),
+        yield FormRow("Side", choice(((SIDE_LABELS[s], s) for s in ("both", *SIDES[:2])),
+                                              self.initial_value("side", "both"), "side"), "side")
+        yield FormRow("Where", choice(((p.capitalize(), p) for p in LOCATIONS),
+                                                self.initial_value("location", None), "location", blank=True),
                       "location")
         # A Select, not a Checkbox: "No" / "Yes" reads the same with NO_COLOR, a compact checkbox does not.
-        yield FormRow("Sudden pain", choice(SUDDEN_CHOICES, "no", "sudden"), "sudden")
+        yield FormRow("Sudden pain", choice(SUDDEN_CHOICES, self.initial_value("sudden", "no"), "sudden"), "sudden")
         yield FormRow("Slept (hours)", text_input(placeholder="optional, e.g. 7.5", name="sleep"), "sleep")
         yield FormRow("Ham fatigue 0-10", text_input(placeholder="optional", name="fatigue"), "fatigue")
         yield FormRow("Date", text_input(self.day.isoformat(), "YYYY-MM-DD", "date"), "date")

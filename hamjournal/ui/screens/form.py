@@ -74,6 +74,11 @@ class FormDialog(JournalModal[str | None]):
         """Values to fill in, read in a worker when the dialog opens (an entry to edit, a plan); None for none."""
         return None
 
+    def initial_value(self, name: str, default: Any) -> Any:
+        """The value read for a field (see load), else `default`."""
+        value = (self.initial or {}).get(name)
+        return default if value is None else value
+
     def validate(self, values: dict[str, Any]) -> None:
         """Raise InvalidInput for a refused value, as the save would (pure: no journal); the default checks nothing."""
 
@@ -330,15 +335,14 @@ def focus_at_end(widget: Widget) -> None:
 
 
 def _put_values(rows: list[FormRow], values: Mapping[str, Any]) -> None:
-    """Put values into the rows' fields before they are mounted, so the first frame shows them."""
+    """Put values into the rows' text fields and checkboxes before they are mounted, so the first frame shows
+    them. A Select shows a value only when made with it: rows() make theirs with `initial_value`."""
     for row in rows:
         if row.field_name not in values:
             continue
         value, widget = values[row.field_name], row.field
         if isinstance(widget, Input):
             widget.value = "" if value is None else _as_text(value)
-        elif isinstance(widget, Select) and value is not None:
-            widget.value = value
         elif isinstance(widget, Checkbox):
             widget.value = bool(value)
 

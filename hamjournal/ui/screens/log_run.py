@@ -38,7 +38,8 @@ class LogRunDialog(FormDialog):
 
     def rows(self) -> Iterable[FormRow]:
         yield FormRow("Minutes", text_input(placeholder="e.g. 40", name="minutes"), "minutes")
-        yield FormRow("Kind", choice(((k.capitalize(), k) for k in RUN_KINDS), self.kind, "kind"), "kind")
+        yield FormRow("Kind", choice(((k.capitalize(), k) for k in RUN_KINDS),
+                                              self.initial_value("kind", self.kind), "kind"), "kind")
         yield FormRow("Distance km", text_input(placeholder="optional, e.g. 8.2", name="distance"), "distance")
         yield FormRow("RPE 0-10", text_input(placeholder="how hard, 0-10", name="rpe"), "rpe")
         yield FormRow("Strides", text_input(placeholder="how many, optional", name="strides"), "strides")

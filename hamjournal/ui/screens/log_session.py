@@ -92,7 +92,7 @@ class LogSessionDialog(FormDialog):
         exercise = EXERCISES[self.exercise]
         if initial.get("step") not in {s.slug for s in exercise.ladder}:
             initial.pop("step", None)  # a step no longer on the ladder: the form offers the ladder's own
-        yield from exercise_rows(self.exercise)
+        yield from exercise_rows(self.exercise, initial.get("step"))
         yield FormRow("Tempo", text_input(exercise.default_tempo or "", tempo_placeholder(exercise), "tempo"), "tempo")
         yield FormRow("RPE 0-10", text_input(placeholder="how hard, 0-10", name="rpe"), "rpe")
         yield FormRow("Pain during 0-10", text_input(placeholder="0 = none", name="pain"), "pain")
@@ -174,10 +174,11 @@ class LogSessionDialog(FormDialog):
         return f"Saved {short_name(session.exercise)} {format_sets(session.sets)} on {day_text(session.date)}"
 
 
-def exercise_rows(slug: str) -> Iterator[FormRow]:
-    """Exercise, Step (its ladder) and Sets: the rows a logged and a planned session share."""
+def exercise_rows(slug: str, step: str | None = None) -> Iterator[FormRow]:
+    """Exercise, Step (its ladder; `step`, else the ladder's own) and Sets: the rows a logged and a planned
+    session share."""
     yield FormRow("Exercise", choice(((e.name, e.slug) for e in EXERCISES.values()), slug, "exercise"), "exercise")
-    yield FormRow("Step", choice(ladder_options(slug), EXERCISES[slug].default_step, "step"), "step")
+    yield FormRow("Step", choice(ladder_options(slug), step or EXERCISES[slug].default_step, "step"), "step")
     yield FormRow("Sets", text_input(placeholder="3x6, 12/10/8 or 3x30s", name="sets"), "sets")
 
 

@@ -41,8 +41,7 @@ if TYPE_CHECKING:
 
 DAY_LABELS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 DAY_ROWS = (("running", "Running days"), ("hard", "Hard days"), ("strength", "Other strength"))
-HINT = ("Tab next · Space ticks · Enter in a race field adds it (ctrl+s saves it too) · Del removes a race · "
-        "ctrl+s saves · Esc cancels")
+HINT = "Tab next · Space ticks · Enter adds a race · Del removes one · ctrl+s saves all, a typed race too · Esc cancels"
 RACE_FIELDS = ("race-date", "race-name", "race-distance")
 # Domain field names that belong to another row of this form.
 FIELD_ROWS = {"units": "units", "nordic ability": "ability", "deload": "deload", "grade": "injury-grade",
