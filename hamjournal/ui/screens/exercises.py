@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -53,16 +55,38 @@ def preview_visual(slug: str) -> RenderedOnce:
     return _PREVIEWS[slug]
 
 
-def open_player(screen: JournalScreen[None], slug: str) -> None:
-    """Push the tempo player for an exercise at its first dose and starting step."""
-    dose = first_dose(slug)
+def runners_dose(slug: str, step: str | None, rx: Prescription | None) -> tuple[str, Prescription | None]:
+    """The step and dose to show and play: the runner's (`JournalService.suggested_dose`: the day's plan, the
+    advice's next dose or the last session's step), else the ladder's first step and the entry dose."""
     ex = get_exercise(slug)
-    if dose is None:
+    chosen = step if step in {s.slug for s in ex.ladder} else ex.default_step
+    if ex.default_tempo is None:
+        return chosen, None  # a run drill: nothing to count
+    if rx is None or not rx.notation:
+        return chosen, first_dose(slug)
+    return chosen, replace(rx, tempo=rx.tempo or ex.default_tempo)
+
+
+def open_player(screen: JournalScreen[None], slug: str, yours: tuple[str, Prescription | None] | None = None) -> None:
+    """Push the tempo player for an exercise at the runner's step and dose (read first when not given)."""
+    ex = get_exercise(slug)
+    if ex.default_tempo is None:
         screen.notify(f"{ex.name} are run by feel: there is no tempo to count. Log them with l on the week.")
         return
     from hamjournal.ui.screens.tempo_player import TempoPlayerScreen
 
-    screen.app.push_screen(TempoPlayerScreen(slug, ex.default_step, dose))
+    def build(found: tuple[str | None, Prescription | None]) -> TempoPlayerScreen:
+        step, dose = runners_dose(slug, *found)
+        assert dose is not None  # an exercise with a tempo always has an entry dose
+        return TempoPlayerScreen(slug, step, dose)
+
+    if yours is not None:
+        screen.app.push_screen(build(yours))
+        return
+    from hamjournal.ui.dialog_open import open_dialog
+
+    today = screen.hj.today()
+    open_dialog(screen, lambda journal: journal.suggested_dose(slug, today), build)
 
 
 class ExercisesScreen(JournalScreen[None]):
@@ -150,7 +174,12 @@ class ExercisesScreen(JournalScreen[None]):
         if slug is None:
             self.notify(NO_MATCH)
             return
-        self.app.push_screen(ExerciseDetailScreen(slug))
+        from hamjournal.ui.dialog_open import open_dialog
+
+        today = self.hj.today()
+        # The runner's step and dose are read first, so the page shows them from its first frame.
+        open_dialog(self, lambda journal: journal.suggested_dose(slug, today),
+                    lambda found: ExerciseDetailScreen(slug, found))
 
     def action_back(self) -> None:
         """Clear the filter first; a second Escape leaves the library."""
@@ -173,15 +202,19 @@ class ExerciseDetailScreen(JournalScreen[None]):
         Binding("enter", "play", "Play tempo", show=False),
     ]
 
-    def __init__(self, slug: str) -> None:
+    def __init__(self, slug: str, yours: tuple[str | None, Prescription | None] | None = None) -> None:
         super().__init__()
         self.exercise = get_exercise(slug)
-        self.dose = first_dose(slug)
+        # The runner's step and dose (JournalService.suggested_dose), read before the page is pushed; None: a
+        # page opened without a journal shows the ladder's first step and the entry dose.
+        self.yours = yours
+        self.step, self.dose = runners_dose(slug, *(yours or (None, None)))
+        self.known_step = yours[0] if yours and yours[0] == self.step else None  # None: no step of the runner's
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
         with VerticalScroll(id="page"):
-            yield Static(exercise_page(self.exercise, self.dose), id="page-text")
+            yield Static(exercise_page(self.exercise, self.dose, self.known_step), id="page-text")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -190,7 +223,7 @@ class ExerciseDetailScreen(JournalScreen[None]):
 
     def action_play(self) -> None:
         """Start the tempo player."""
-        open_player(self, self.exercise.slug)
+        open_player(self, self.exercise.slug, (self.step, self.dose) if self.yours else None)
 
     def action_back(self) -> None:
         """Back to the list."""
