@@ -166,9 +166,30 @@ class HamJournalApp(App[None]):
     @work(thread=True, exit_on_error=False)
     def _warm_dialogs(self) -> None:
         # Warm the dialogs' modules off the UI thread, so the first `p` opens (and takes keys) at once.
+        import hamjournal.ui.screens.assessment
         import hamjournal.ui.screens.check_in
         import hamjournal.ui.screens.log_run
         import hamjournal.ui.screens.log_session  # noqa: F401
+
+        self.call_from_thread(self._warm_dialog_styles)
+
+    def _warm_dialog_styles(self) -> None:
+        # The dialogs' stylesheets, read once while the runner looks at the week: read when the first dialog is
+        # pushed, they made Textual parse every stylesheet again between the key and the dialog.
+        from hamjournal.ui.screens.assessment import AssessmentDialog
+        from hamjournal.ui.screens.check_in import CheckInDialog
+        from hamjournal.ui.screens.log_run import LogRunDialog
+        from hamjournal.ui.screens.log_session import LogSessionDialog
+
+        day = self.today()
+        dialogs = (CheckInDialog(day), LogSessionDialog(day), LogRunDialog(day), AssessmentDialog())
+        paths = [path for dialog in dialogs for path in dialog.css_path]
+        new = [path for path in dict.fromkeys(paths) if not self.stylesheet.has_source(str(path), "")]
+        for path in new:
+            self.stylesheet.read(path)
+        if new:
+            self.stylesheet.reparse()
+            self.stylesheet.update(self)
 
     @on(JournalFailed)
     def _journal_failed(self, message: JournalFailed) -> None:
