@@ -74,6 +74,9 @@ class HamJournalApp(App[None]):
         self.selected_day = self.today()
         # Keys typed while a dialog opens or saves wait here and then reach it in order (see key_gate).
         self.key_gate = KeyGate(self, self._take_key)
+        # Keys typed before the journal is open (a runner who types `p` as the app starts) wait for it.
+        self._opening = object()
+        self.key_gate.close(self._opening)
         self.sub_title = location
         # The exit message is one line that scripts can grep: neither wrapped nor cropped to the terminal.
         self.error_console.soft_wrap = True
@@ -204,6 +207,7 @@ class HamJournalApp(App[None]):
         for screen in self._week_screens():
             screen.reload()
             screen.refresh_bindings()
+        self.key_gate.open(self._opening)
 
     @on(JournalChanged)
     def _journal_changed(self, message: JournalChanged) -> None:

@@ -198,3 +198,16 @@ async def test_planned_sets_are_replaced_by_what_is_typed(journal_path: Path) ->
     sessions = store.sessions_between(WED, WED)
     store.close()
     assert [(s.step, [x.reps for x in s.sets]) for s in sessions] == [("incline", [4, 4])]
+
+
+async def test_keys_typed_while_the_journal_opens_wait_for_it(journal_path: Path) -> None:
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        type_ahead(pilot, "p", "2", "tab", "1", "enter")  # before the journal (and sqlalchemy) have loaded
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, WeekScreen)
+    store = read_back(journal_path)
+    logs = store.symptoms_between(*ALL_TIME)
+    store.close()
+    assert [(s.pain, s.stiffness) for s in logs] == [(2, 1)]
