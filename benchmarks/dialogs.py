@@ -8,7 +8,8 @@ the key gate open again, so a key typed now lands in the field. For hamjournal t
 dialog's data in a worker before the push (the day's plan, the advice's dose, the profile); the bare modal
 reads nothing. Each round opens every dialog `--opens` times in a fresh hamjournal app, then as often in a fresh
 bare app (the two take turns, so load on the machine hits both alike), closing it with Esc each time; the
-figure per dialog is the median of the ratios of paired opens (n-th open against n-th open). Not a test: times depend on the machine, tests never assert them.
+figure per dialog is the median of the ratios of paired opens (n-th open against n-th open).
+Not a test: times depend on the machine, tests never assert them.
 """
 
 from __future__ import annotations
@@ -223,8 +224,8 @@ def main() -> int:
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
-    print(f"key to dialog ready, {args.weeks}-week journal, {args.rounds} rounds x {args.opens} opens, load {load_before:.2f} -> "
-          f"{result['load_after']:.2f}")
+    print(f"key to dialog ready, {args.weeks}-week journal, {args.rounds} rounds x {args.opens} opens, "
+          f"load {load_before:.2f} -> {result['load_after']:.2f}")
     print(f"{'dialog':<14}{'hamjournal':>12}{'bare modal':>12}{'ratio':>8}  target <= {TARGET}x")
     for name, row in result["dialogs"].items():
         verdict = "PASS" if row["passed"] else "FAIL"
