@@ -248,7 +248,8 @@ async def test_profile_refuses_a_half_filled_race_and_keeps_it(journal_path: Pat
         await pilot.press(*"Spring", "ctrl+s")
         await settle(pilot)
         assert app.screen is screen, "not saved"
-        assert invalid_rows(screen) == ["race-date"]
+        assert invalid_rows(screen) == ["race-date", "race-distance"], "every refused race field at once"
+        assert app.focused is screen.query_one("#race-date")
         assert typed(screen, "race-name") == ["Spring"]
     store = Store.open(str(journal_path))
     races = store.profile().races

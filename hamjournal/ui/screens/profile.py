@@ -7,6 +7,7 @@ the highlighted race, ctrl+s saves, Esc leaves without saving. The values are ch
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
@@ -268,31 +269,59 @@ class ProfileScreen(JournalScreen[bool]):
             "keep_injuries": self.injuries,
         }
 
-    def typed_race(self) -> Race | None:
-        """The race in the race fields, if any is filled in (a half-filled race raises InvalidInput)."""
-        date, name, distance = (self.query_one(f"#{field}", Input).value for field in RACE_FIELDS)
-        if not any(text.strip() for text in (date, name, distance)):
-            return None
-        return make_race(self.hj.today(), date, name, distance, str(self.query_one("#race-priority", Select).value))
+    def typed_race(self) -> tuple[Race | None, list[tuple[str, str]]]:
+        """The race in the race fields (None if none is typed), and every refused race field as (field, message):
+        each field is checked on its own, a stand-in that passes taking the place of a refused one."""
+        texts = {field: self.query_one(f"#{field}", Input).value for field in RACE_FIELDS}
+        if not any(text.strip() for text in texts.values()):
+            return None, []
+        today = self.hj.today()
+        stand_ins = {"race-date": (today + dt.timedelta(days=1)).isoformat(), "race-name": "race",
+                     "race-distance": "10"}
+        priority = str(self.query_one("#race-priority", Select).value)
+        found: list[tuple[str, str]] = []
+        trial = dict(texts)
+        for _ in RACE_FIELDS:
+            try:
+                race = make_race(today, trial["race-date"], trial["race-name"], trial["race-distance"], priority)
+            except InvalidInput as error:
+                field = FIELD_ROWS.get(error.field or "", error.field or "")
+                found.append((field, error.message))
+                if field not in trial:
+                    break
+                trial[field] = stand_ins[field]
+            else:
+                return (None if found else race), found
+        return None, found
 
     def action_save(self) -> None:
         """Check and save in a worker, then re-plan; the screen stays until the journal says yes.
 
         A race typed but not yet added with Enter is saved with the profile; a half-filled one is refused
-        beside its field, and nothing is saved."""
+        beside its fields (every refused field at once, with the profile's own mistake), and nothing is saved."""
         if self.saving or self.hj.journal is None:
             return
         self.clear_errors()
-        try:
-            race = self.typed_race()
-        except InvalidInput as error:
-            self.show_error(error.field, error.message)
-            return
+        race, found = self.typed_race()
         values = self.values()
+        if found:
+            try:
+                make_profile(self.hj.today(), **values)
+            except InvalidInput as error:
+                found.insert(0, (FIELD_ROWS.get(error.field or "", error.field or ""), error.message))
+            self.show_errors(found)
+            return
         if race is not None:
             values["races"] = tuple(sorted([*self.races, race], key=lambda r: r.date))
         self.saving = True
         self._save(values)
+
+    def show_errors(self, found: list[tuple[str, str]]) -> None:
+        """Mark every refused row beside itself; the cursor goes to the first in screen order."""
+        order = [row.field_name for row in self.query(FormRow)]
+        found = sorted(found, key=lambda item: order.index(item[0]) if item[0] in order else len(order))
+        for name, message in reversed(found):  # the first is shown last, so it keeps the focus
+            self._mark(name, message)
 
     @work(thread=True, group="profile-save", exit_on_error=False)
     def _save(self, values: dict[str, Any]) -> None:
@@ -312,9 +341,11 @@ class ProfileScreen(JournalScreen[bool]):
 
     def show_error(self, field: str | None, message: str) -> None:
         """Show a message beside the field it is about (or under the form) and focus that field."""
-        self.saving = False
         self.clear_errors()
-        name = FIELD_ROWS.get(field or "", field or "")
+        self._mark(FIELD_ROWS.get(field or "", field or ""), message)
+
+    def _mark(self, name: str, message: str) -> None:
+        self.saving = False
         rows = self.query(f"#row-{name}") if name else None
         if rows:
             row = rows.first(FormRow)
