@@ -316,6 +316,8 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
             open_form(self, LogRunDialog(day, run_id=entry.ref_id))
         elif entry.kind == "expected-run":
             self.action_log_run(expected_run_kind(entry))
+        elif entry.kind == "assessment":
+            self.notify("A logged test is not edited: x deletes it, A logs it again.")
 
     def action_delete_entry(self) -> None:
         entry = self.selected_entry
