@@ -33,7 +33,7 @@ FIELD_ALIASES: dict[str, str] = {"finish time": "finish", "load": "sets", "test"
 class FormDialog(JournalModal[str | None]):
     """A dialog that builds one journal entry; dismisses with a "Saved …" summary, or None when cancelled.
 
-    Opened through `dialog_open.open_dialog`, its values are read (`load`) before it is pushed and are in its
+    Opened through `dialog_open.open_form`, its values are read (`load`) before it is pushed and are in its
     fields from the first frame; keys typed meanwhile wait in the app's key gate and arrive once a field has
     the focus. Pushed directly (tests, the coach view), it reads its values in a worker after it mounts.
     """
@@ -71,7 +71,8 @@ class FormDialog(JournalModal[str | None]):
         raise NotImplementedError
 
     def load(self, journal: JournalService) -> dict[str, Any] | None:
-        """Values to fill in, read in a worker when the dialog opens (an entry to edit, a plan); None for none."""
+        """Values to fill in (an entry to edit, the day's plan): read in a worker before the dialog is pushed
+        (dialog_open.open_form), or after it mounts when pushed directly; None for none."""
         return None
 
     def initial_value(self, name: str, default: Any) -> Any:
