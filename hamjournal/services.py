@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 from hamjournal import config
 from hamjournal.domain import entries
 from hamjournal.domain.dates import week_start
-from hamjournal.domain.models import Assessment, Journal, PlanItem, Profile, Run, Session, SymptomLog
+from hamjournal.domain.models import Assessment, Journal, PlanItem, Prescription, Profile, Run, Session, SymptomLog
 from hamjournal.planning import PlanningMixin, find_entry, plan_order
 from hamjournal.reporting import ReportingMixin
 from hamjournal.store.repo import ImportSummary, Store
@@ -191,6 +191,14 @@ class JournalService(PlanningMixin, ReportingMixin):
         """Plan items (not skipped) on a day."""
         return [p for p in self.store.plan_between(day, day) if p.status == "planned"]
 
+    def logged_on(self, day: dt.date) -> tuple[list[Session], list[Run], list[SymptomLog]]:
+        """A day's logged sessions, runs and check-ins (what a new check-in's "When" starts from)."""
+        return (
+            self.store.sessions_between(day, day),
+            self.store.runs_between(day, day),
+            self.store.symptoms_between(day, day),
+        )
+
     def last_session(self, exercise: str, before: dt.date) -> Session | None:
         """The most recent session of an exercise on or before a day, within the lookback window."""
         start = before - dt.timedelta(days=LAST_SESSION_LOOKBACK_DAYS)
@@ -207,6 +215,20 @@ class JournalService(PlanningMixin, ReportingMixin):
             if last is not None:
                 step, tempo = step or last.step, tempo or last.tempo
         return step, tempo
+
+    def suggested_dose(self, exercise: str, day: dt.date) -> tuple[str | None, Prescription | None]:
+        """The step and dose to log or play for an exercise on a day, the prescription of record: the day's plan
+        item; else, today or later, the advice's next dose (what `advice --json` shows as `next`); else the last
+        session's step (as `hamjournal log` takes it) and no dose. Never the first rung to a runner past it."""
+        planned = [item for item in self.planned_for(day) if item.exercise == exercise]
+        if planned:
+            return planned[0].step, planned[0].prescription
+        if day >= self.today():
+            for advice in self.advice().advice:
+                if advice.exercise == exercise and advice.next is not None:
+                    return advice.next_step or advice.step, advice.next
+        step, _tempo = self.suggested_step_and_tempo(exercise, day)
+        return step, None
 
     # -- the week -------------------------------------------------------------------------------------
 
@@ -231,6 +253,7 @@ class JournalService(PlanningMixin, ReportingMixin):
             self.store.symptoms_between(start, end),
             since=min(self.store.first_date() or today, today),
             stopped=stopped,
+            assessments=self.store.assessments_between(start, end),
         )
 
     def is_empty(self) -> bool:

@@ -91,12 +91,19 @@ def _as_number(value: object, field: str, allowed: str) -> float:
         number = float(value)
     else:
         try:
-            number = float(str(value).strip())
+            number = float(decimal_point(str(value).strip()))
         except ValueError:
             raise InvalidInput(f"{field} {_show(value)} is not a number: use {allowed}", field) from None
     if math.isnan(number) or math.isinf(number):
         raise InvalidInput(f"{field} {_show(value)} is not a number: use {allowed}", field)
     return number
+
+
+def decimal_point(text: str) -> str:
+    """ "8,2" -> "8.2": a decimal comma, as many keyboards and locales write it (one comma, no point)."""
+    if text.count(",") == 1 and "." not in text:
+        return text.replace(",", ".")
+    return text
 
 
 def _show(value: object) -> str:

@@ -9,26 +9,40 @@ from dataclasses import dataclass
 from hamjournal.domain.dates import week_start as week_start  # re-exported: the domain's calendar API
 from hamjournal.domain.library.exercises import EXERCISES
 from hamjournal.domain.library.sets import format_sets
-from hamjournal.domain.models import ASSESSMENT_NAMES, WEEKDAYS, PlanItem, Profile, Run, Session, SymptomLog
+from hamjournal.domain.models import (
+    ASSESSMENT_NAMES,
+    WEEKDAYS,
+    Assessment,
+    PlanItem,
+    Profile,
+    Run,
+    Session,
+    SymptomLog,
+)
 
 DONE, MISSED, PLANNED, SKIPPED, LOGGED = "done", "missed", "planned", "skipped", "logged"
 # A planned item of today or later while the advice says stop: nothing to do until a professional's all-clear.
 ON_HOLD = "on-hold"
 MARKS = {DONE: "✓", MISSED: "✗", PLANNED: "○", SKIPPED: "–", LOGGED: "•", ON_HOLD: "■"}
 ON_HOLD_PREFIX = "On hold (stop): "
+# The run kind a day of the runner's week expects, by its label: Log run opens with it.
+EXPECTED_RUN_KINDS = {"Long run": "long", "Hard run": "intervals", "Easy run": "easy"}
+# The drill a run's "strides" count fulfils: strides typed in Log run are the day's planned strides.
+STRIDES = "strides"
 
 
 @dataclass(frozen=True)
 class DayEntry:
     """One line of a day: a planned item, a logged session, a run or a check-in."""
 
-    kind: str  # "plan", "session", "run", "expected-run", "check-in"
+    kind: str  # "plan", "session", "run", "expected-run", "check-in", "assessment"
     status: str
     label: str
     detail: str
     ref_id: int | None = None
     exercise: str | None = None
     session_id: int | None = None
+    planned_kind: str | None = None  # a plan item's kind: "strength", "run-drill" or "assessment"
 
     @property
     def mark(self) -> str:
@@ -91,23 +105,31 @@ def build_week(
     symptoms: Sequence[SymptomLog],
     since: dt.date | None = None,
     stopped: bool = False,
+    assessments: Sequence[Assessment] = (),
 ) -> WeekView:
     """Assemble the calendar for the week starting at `start` (a Monday) from plain records.
 
     `since` is the journal's first day: expected runs before it are not shown as missed. `stopped`: the advice
-    says stop, so the open items of today and later are shown on hold.
+    says stop, so the open items of today and later are shown on hold. A planned test is done by a logged test
+    of its kind that day, and planned strides by a run of that day with strides; tests fulfilling no item are
+    listed on their day.
     """
     matched = match_sessions(plan, sessions)
     days = []
     for offset in range(7):
         day = start + dt.timedelta(days=offset)
+        day_runs = [r for r in runs if r.date == day]
+        day_tests = [a for a in assessments if a.date == day]
+        entries = _plan_and_sessions(day, today, plan, [s for s in sessions if s.date == day], matched, stopped)
+        entries, day_tests = _done_by_runs_and_tests(entries, plan, day_runs, day_tests)
         days.append(
             DayView(
                 date=day,
                 is_today=day == today,
                 entries=tuple(
-                    _plan_and_sessions(day, today, plan, [s for s in sessions if s.date == day], matched, stopped)
-                    + _runs(day, today, profile, [r for r in runs if r.date == day], since)
+                    entries
+                    + [_assessment(a) for a in day_tests]
+                    + _runs(day, today, profile, day_runs, since)
                     + [_checkin(c) for c in symptoms if c.date == day]
                 ),
             )
@@ -262,7 +284,7 @@ def _plan_and_sessions(
         else:
             label = plan_label(item)
             detail = f"{label} — {item.why}" if item.why else label
-        entries.append(DayEntry("plan", status, label, detail, item.id, item.exercise))
+        entries.append(DayEntry("plan", status, label, detail, item.id, item.exercise, planned_kind=item.kind))
     # Items of other days done on this one, then sessions that fulfil no item.
     for session in sessions:
         fulfilled = matched.get(id(session))
@@ -280,8 +302,60 @@ def _done(item: PlanItem, session: Session, day: dt.date) -> DayEntry:
     moved = "" if item.date == day else f" (planned for {item.date:%A})"
     return DayEntry(
         "plan", DONE, session_label(session), f"planned {plan_label(item)}{moved}; did {session_detail(session)}",
-        item.id, item.exercise, session.id,
+        item.id, item.exercise, session.id, planned_kind=item.kind,
     )
+
+
+def _done_by_runs_and_tests(
+    entries: list[DayEntry], plan: Sequence[PlanItem], runs: list[Run], tests: list[Assessment]
+) -> tuple[list[DayEntry], list[Assessment]]:
+    """The day's open planned strides done by a run with strides, and its planned tests done by a logged test of
+    that kind; returns the entries and the tests that fulfil no item (listed on their own)."""
+    by_id = {item.id: item for item in plan if item.id is not None}
+    strides_run = next((r for r in runs if r.strides), None)
+    left = list(tests)
+    result = []
+    for entry in entries:
+        open_item = entry.kind == "plan" and entry.session_id is None and entry.ref_id is not None
+        item = by_id.get(entry.ref_id) if open_item and entry.ref_id is not None else None
+        if item is None or entry.status == DONE or entry.status == SKIPPED:
+            result.append(entry)
+            continue
+        if item.exercise == STRIDES and strides_run is not None:
+            did = f"{strides_run.strides} strides in the {run_label(strides_run).lower()}"
+            result.append(DayEntry("plan", DONE, f"Strides {strides_run.strides} · in the run",
+                                   f"planned {plan_label(item)}; did {did}", item.id, item.exercise,
+                                   planned_kind=item.kind))
+            strides_run = None  # one run's strides fulfil one item
+            continue
+        test = next((a for a in left if item.kind == "assessment" and a.test == item.exercise), None)
+        if test is not None:
+            left.remove(test)
+            result.append(DayEntry("plan", DONE, assessment_label(test), f"planned {plan_label(item)}; did "
+                                   f"{assessment_label(test)}", item.id, item.exercise, planned_kind=item.kind))
+            continue
+        result.append(entry)
+    return result, left
+
+
+def assessment_label(test: Assessment) -> str:
+    """ "Single-leg bridge L 22 / R 25" or "Sprint finish 28.5"."""
+    name = ASSESSMENT_NAMES.get(test.test, test.test)
+    if test.value is not None:
+        return f"{name} {test.value:g}"
+    left = "-" if test.left is None else f"{test.left:g}"
+    right = "-" if test.right is None else f"{test.right:g}"
+    return f"{name} L {left} / R {right}"
+
+
+def _assessment(test: Assessment) -> DayEntry:
+    return DayEntry("assessment", LOGGED, assessment_label(test), f"Reassessment: {assessment_label(test)}",
+                    test.id, test.test)
+
+
+def expected_run_kind(entry: DayEntry) -> str | None:
+    """The run kind ("long", "intervals", "easy") of a run the runner's week expects, for Log run."""
+    return next((kind for label, kind in EXPECTED_RUN_KINDS.items() if entry.label.startswith(label)), None)
 
 
 def _runs(day: dt.date, today: dt.date, profile: Profile, runs: list[Run], since: dt.date | None) -> list[DayEntry]:

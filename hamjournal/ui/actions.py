@@ -28,6 +28,9 @@ class Action:
     show: bool = True
     key_display: str | None = None
     group: str | None = None
+    # A key that opens a dialog runs the moment the app takes it (a priority binding), so the keys typed after it
+    # are held for the dialog (ui/key_gate.py) instead of reaching the week screen first.
+    priority: bool = False
 
     @property
     def action(self) -> str:
@@ -44,6 +47,7 @@ class Action:
             key_display=self.key_display,
             tooltip=self.help,
             group=FOOTER_GROUPS.get(self.group or ""),
+            priority=self.priority,
         )
 
 
@@ -59,12 +63,12 @@ class Opens(Action):
 
 
 ACTIONS: tuple[Action, ...] = (
-    Action("l", "log_session", "Log session", "Log a strength session on the selected day", "Log"),
-    Action("p", "check_in", "Check-in", "Log pain and stiffness (morning check-in)", "Check-in"),
-    Action("r", "log_run", "Log run", "Log a run on the selected day", "Run"),
+    Action("l", "log_session", "Log session", "Log a strength session on the selected day", "Log", priority=True),
+    Action("p", "check_in", "Check-in", "Log pain and stiffness (morning check-in)", "Check-in", priority=True),
+    Action("r", "log_run", "Log run", "Log a run on the selected day", "Run", priority=True),
     Action("enter", "edit_entry", "Edit entry", "Edit the selected entry (a planned one is logged)", "Edit",
-           key_display="⏎"),
-    Action("E", "edit_entry", "Edit entry", "Edit the selected entry", show=False),
+           key_display="⏎", priority=True),
+    Action("E", "edit_entry", "Edit entry", "Edit the selected entry", show=False, priority=True),
     Action("x", "delete_entry", "Delete entry", "Delete the selected entry, after a y/n question", "Del"),
     Action("delete", "delete_entry", "Delete entry", "Delete the selected entry", show=False),
     Action("left_square_bracket", "previous_week", "Previous week", "Show the week before", "Prev wk",
@@ -82,7 +86,8 @@ ACTIONS: tuple[Action, ...] = (
     Opens("c", "progress", "Progress charts", "Charts: Nordic volume and step, pain and stiffness, running, sprint, "
           "assessments", "Charts", screen="hamjournal.ui.screens.progress:ProgressScreen"),
     Opens("A", "assessment", "Reassessment", "Log a reassessment: bridge, hold, ASLR, hop, Nordic and sprint tests",
-          "Assess", show=False, key_display="A", screen="hamjournal.ui.screens.assessment:AssessmentDialog"),
+          "Assess", show=False, key_display="A", screen="hamjournal.ui.screens.assessment:AssessmentDialog",
+          priority=True),
     # The plan (hamjournal.ui.screens.plan_editing / profile / block_view).
     Action("shift+left", "move_item_back", "Move planned item earlier", "Move the selected planned session a day "
            "earlier (it becomes yours: re-planning keeps it)", show=False, key_display="⇧←"),
@@ -91,14 +96,16 @@ ACTIONS: tuple[Action, ...] = (
     # Not k: vim users press k for "up" by habit (j and k move on every screen). "-" pairs with "+" (add one).
     Action("minus", "skip_item", "Skip planned item", "Skip the selected planned session, or plan a skipped one "
            "again", show=False, key_display="-"),
-    Action("n", "add_item", "Add to plan", "Add a session of your own to the plan on the selected day", show=False),
-    Action("plus", "add_item", "Add to plan", "Add a session of your own to the plan", show=False, key_display="+"),
+    Action("n", "add_item", "Add to plan", "Add a session of your own to the plan on the selected day", show=False,
+           priority=True),
+    Action("plus", "add_item", "Add to plan", "Add a session of your own to the plan", show=False, key_display="+",
+           priority=True),
     Opens("b", "season", "Season and blocks", "The weeks to your A race: base, build, peak, taper, deloads and "
           "reassessment days", show=False, screen="hamjournal.ui.screens.block_view:BlockViewScreen"),
     Opens("P", "profile", "Profile", "Your running week, mode, Nordic ability and races; saving re-plans",
-          show=False, key_display="P", screen="hamjournal.ui.screens.profile:ProfileScreen"),
+          show=False, key_display="P", screen="hamjournal.ui.screens.profile:ProfileScreen", priority=True),
     Opens("o", "profile", "Profile", "Your running week, mode, Nordic ability and races", show=False,
-          screen="hamjournal.ui.screens.profile:ProfileScreen"),
+          screen="hamjournal.ui.screens.profile:ProfileScreen", priority=True),
     # A squad journal (several athletes): switch whose journal is shown; the coach's table of everyone.
     Opens("u", "athlete", "Switch athlete", "Open another athlete's journal (a squad journal holds several)",
           show=False, screen="hamjournal.ui.screens.athlete_switcher:AthleteSwitcher"),

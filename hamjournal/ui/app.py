@@ -10,13 +10,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding
 
 from hamjournal import config
 from hamjournal.domain.errors import InvalidInput
 from hamjournal.errors import HamjournalError
+from hamjournal.ui.key_gate import PASS_THROUGH, GateBarrier, KeyGate
 from hamjournal.ui.messages import JournalChanged, JournalFailed, JournalOpened, WeekLoaded
 from hamjournal.ui.screens.week import WeekScreen
 from hamjournal.ui.vim_keys import VIM_BINDINGS, press_as
@@ -83,6 +84,11 @@ class HamJournalApp(App[None]):
         self.journal: JournalService | None = None
         self._dialogs_warm = False
         self.selected_day = self.today()
+        # Keys typed while a dialog opens or saves wait here and then reach it in order (see key_gate).
+        self.key_gate = KeyGate(self, self._take_key)
+        # Keys typed before the journal is open (a runner who types `p` as the app starts) wait for it.
+        self._opening = object()
+        self.key_gate.close(self._opening)
         self.sub_title = location
         # The exit message is one line that scripts can grep: neither wrapped nor cropped to the terminal.
         self.error_console.soft_wrap = True
@@ -93,6 +99,24 @@ class HamJournalApp(App[None]):
             return config.today()
         except InvalidInput:
             return dt.date.today()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self.key_gate.hold(event):
+                return
+            await super().on_event(event)
+            if event.key not in PASS_THROUGH:
+                self.key_gate.sent()
+            return
+        await super().on_event(event)
+
+    async def _take_key(self, event: events.Key) -> None:
+        """A key the gate held, handled as if it had just been typed."""
+        await super().on_event(event)
+
+    def on_gate_barrier(self, message: GateBarrier) -> None:
+        # Every key before the barrier has been handled (see key_gate.GateBarrier).
+        message.then()
 
     def on_load(self) -> None:
         # Before any worker starts: see FreshContextExecutor for why the pool is ours.
@@ -124,7 +148,8 @@ class HamJournalApp(App[None]):
         if self.onboard and not journal.is_onboarded() and journal.is_empty():
             from hamjournal.ui.screens.onboarding import OnboardingScreen
 
-            self.call_from_thread(self.push_screen, OnboardingScreen())
+            profile = journal.profile()  # read here, so the questions show it from their first frame
+            self.call_from_thread(self.push_screen, OnboardingScreen(profile))
 
     def resume_gc(self) -> None:
         """Turn the cycle collector back on when the command line started the app without it.
@@ -156,9 +181,30 @@ class HamJournalApp(App[None]):
     @work(thread=True, exit_on_error=False)
     def _warm_dialogs(self) -> None:
         # Warm the dialogs' modules off the UI thread, so the first `p` opens (and takes keys) at once.
+        import hamjournal.ui.screens.assessment
         import hamjournal.ui.screens.check_in
         import hamjournal.ui.screens.log_run
         import hamjournal.ui.screens.log_session  # noqa: F401
+
+        self.call_from_thread(self._warm_dialog_styles)
+
+    def _warm_dialog_styles(self) -> None:
+        # The dialogs' stylesheets, read once while the runner looks at the week: read when the first dialog is
+        # pushed, they made Textual parse every stylesheet again between the key and the dialog.
+        from hamjournal.ui.screens.assessment import AssessmentDialog
+        from hamjournal.ui.screens.check_in import CheckInDialog
+        from hamjournal.ui.screens.log_run import LogRunDialog
+        from hamjournal.ui.screens.log_session import LogSessionDialog
+
+        day = self.today()
+        dialogs = (CheckInDialog(day), LogSessionDialog(day), LogRunDialog(day), AssessmentDialog())
+        paths = [path for dialog in dialogs for path in dialog.css_path]
+        new = [path for path in dict.fromkeys(paths) if not self.stylesheet.has_source(str(path), "")]
+        for path in new:
+            self.stylesheet.read(path)
+        if new:
+            self.stylesheet.reparse()
+            self.stylesheet.update(self)
 
     @on(JournalFailed)
     def _journal_failed(self, message: JournalFailed) -> None:
@@ -173,6 +219,7 @@ class HamJournalApp(App[None]):
         for screen in self._week_screens():
             screen.reload()
             screen.refresh_bindings()
+        self.key_gate.open(self._opening)
 
     @on(JournalChanged)
     def _journal_changed(self, message: JournalChanged) -> None:

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from textual.dom import DOMNode
 
     from hamjournal.services import JournalService
+    from hamjournal.ui.key_gate import KeyGate
 
 
 class HasJournal(Protocol):
@@ -28,6 +29,7 @@ class HasJournal(Protocol):
     selected_day: dt.date  # the day selected on the week screen; dialogs start from it
     cursor_blink: bool
     clock: Callable[[], dt.datetime]
+    key_gate: KeyGate  # holds keys typed while a dialog opens or saves
 
     def today(self) -> dt.date:
         """Today (HAMJOURNAL_TODAY when set)."""

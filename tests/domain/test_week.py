@@ -168,3 +168,32 @@ def test_week_start_is_the_monday(day: dt.date, monday: dt.date) -> None:
 def test_a_reassessment_day_is_named_for_a_runner() -> None:
     item = PlanItem(WEDNESDAY, "sl-bridge-reps", "assessment", Prescription(1, (1,)))
     assert plan_label(item) == "Reassessment: Single-leg bridge"
+
+
+def test_strides_typed_in_a_run_are_the_days_planned_strides() -> None:
+    monday = MONDAY
+    strides = PlanItem(monday, "strides", "run-drill", Prescription(6, (1,) * 6), step="relaxed", id=7)
+    run = Run(monday, 40, "easy", distance_km=8.0, strides=6, id=3)
+    view = build_week(MONDAY, WEDNESDAY, PROFILE, [strides], [], [run], [])
+    entries = day_entries(view, monday)
+    done = [e for e in entries if e.kind == "plan"]
+    assert [(e.status, e.label) for e in done] == [(DONE, "Strides 6 · in the run")]
+    assert view.counts()[DONE] == 1 and view.counts()[MISSED] == 0, "counted once, as the planned item"
+    # Without strides in the run, the item is still open (here: missed, Monday is past).
+    plain_run = Run(monday, 40, "easy", id=3)
+    view = build_week(MONDAY, WEDNESDAY, PROFILE, [strides], [], [plain_run], [])
+    assert [e.status for e in day_entries(view, monday) if e.kind == "plan"] == [MISSED]
+
+
+def test_a_logged_test_does_the_planned_test_and_shows_on_its_day() -> None:
+    from hamjournal.domain.models import Assessment
+
+    test_item = PlanItem(MONDAY, "sl-bridge-reps", "assessment", Prescription(1, (1,)), id=9)
+    logged = (Assessment(MONDAY, "sl-bridge-reps", left=20, right=24, id=1),
+              Assessment(MONDAY, "hop-cm", left=150, right=160, id=2))
+    view = build_week(MONDAY, WEDNESDAY, PROFILE, [test_item], [], [], [], assessments=logged)
+    entries = day_entries(view, MONDAY)
+    assert [(e.kind, e.status, e.label) for e in entries if e.kind in ("plan", "assessment")] == [
+        ("plan", DONE, "Single-leg bridge L 20 / R 24"),
+        ("assessment", "logged", "Single-leg hop L 150 / R 160"),
+    ]

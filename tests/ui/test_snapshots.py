@@ -36,6 +36,10 @@ SCENES: dict[str, tuple[bool, tuple[str, ...]]] = {
     "check-in": (True, ("p",)),
     "check-in-error": (True, ("p", "1", "1", "enter")),
     "log-run": (True, ("r",)),
+    # Every refused field marked at once, the cursor at the end of the first.
+    "log-session-errors": (True, ("l", "3", "x", "tab", "tab", "1", "1", "enter")),
+    "log-run-long": (True, ("right", "right", "right", "right", "r")),
+    "assessment": (True, ("A",)),
     "confirm-delete": (True, ("left", "down", "x")),
     "help": (True, ("question_mark",)),
 }

@@ -6,6 +6,7 @@ is written, so one bad value saves nothing and its message appears under its row
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,7 @@ from hamjournal.domain import entries
 from hamjournal.domain.errors import InvalidInput
 from hamjournal.domain.models import ASSESSMENT_TESTS, PAIRED_TESTS
 from hamjournal.domain.progress.asymmetry import TEST_NAMES, TEST_UNITS, asymmetry
+from hamjournal.domain.validation import decimal_point
 from hamjournal.ui.screens.form import FormDialog, text_input
 from hamjournal.ui.widgets.form_row import FormRow
 
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from hamjournal.services import JournalService
 
 REHAB_ONLY: frozenset[str] = frozenset({"h-test-insecurity"})
+NOTHING_TO_SAVE = "nothing to save: fill in at least one test (blank rows are skipped)"
 ROW_LABELS: dict[str, str] = {
     "sl-bridge-reps": "SL bridge reps",
     "iso-hold-s": "Iso hold s",
@@ -73,7 +76,7 @@ class PairInput(Horizontal):
 def symmetry_text(test: str, left: str, right: str) -> str:
     """ "left weaker by 12% (symmetry 88%)" for two typed numbers; blank until both are numbers."""
     try:
-        l_value, r_value = float(left), float(right)
+        l_value, r_value = float(decimal_point(left.strip())), float(decimal_point(right.strip()))
     except ValueError:
         return ""
     if l_value < 0 or r_value < 0 or (l_value == 0 and r_value == 0):
@@ -86,14 +89,18 @@ class AssessmentDialog(FormDialog):
 
     CSS_PATH = ["form.tcss", "assessment.tcss"]
     TITLE_TEXT = "Reassessment"
+    # The first test's left leg: the date is today's unless changed, so the first key is a result.
+    AUTO_FOCUS = f"#{ASSESSMENT_TESTS[0]}-left" if ASSESSMENT_TESTS[0] in PAIRED_TESTS else f"#{ASSESSMENT_TESTS[0]}"
 
-    def __init__(self, service: JournalService | None = None) -> None:
+    def __init__(self, service: JournalService | None = None, day: dt.date | None = None) -> None:
         super().__init__()
         self._service = service
+        self.day = day  # a planned test day (not today) fills in the date
         self.add_class("-wide")
 
     def rows(self) -> Iterable[FormRow]:
         """A date row, then one row per test."""
+        rehab = (self.initial or {}).get("_mode") == "rehab"
         yield FormRow("Date", text_input(placeholder="YYYY-MM-DD (blank = today)", name="date"), "date")
         for test in ASSESSMENT_TESTS:
             label = ROW_LABELS[test]
@@ -103,12 +110,39 @@ class AssessmentDialog(FormDialog):
                 unit = TEST_UNITS[test].strip()
                 row = FormRow(label, text_input(placeholder=f"{TEST_NAMES[test].lower()}, {unit}", name=test), test)
             if test in REHAB_ONLY:
-                row.display = False
+                row.display = rehab
             yield row
 
     def load(self, journal: JournalService) -> dict[str, Any] | None:
-        """The mode decides whether the H-test row shows (read in a worker)."""
-        return {"_mode": journal.profile().mode}
+        """The mode decides whether the H-test row shows; a planned test day before today fills in the date."""
+        values: dict[str, Any] = {"_mode": journal.profile().mode}
+        if self.day is not None and self.day != journal.today():
+            values["date"] = self.day.isoformat()
+        return values
+
+    def problems(self, values: dict[str, Any]) -> list[tuple[str | None, str]]:
+        """Every refused row at once (each test is checked on its own), in screen order."""
+        today = self.hj.today()
+        found: list[tuple[str | None, str]] = []
+        date = values.get("date") or None
+        try:
+            entries.entry_date(date, today)
+        except InvalidInput as error:
+            found.append(("date", error.message))
+            date = None
+        filled = 0
+        for test in ASSESSMENT_TESTS:
+            fields = _test_fields(test, values.get(test), date)
+            if fields is None:
+                continue
+            filled += 1
+            try:
+                entries.make_assessment(today, test, **fields)
+            except InvalidInput as error:
+                found.append((test, f"{TEST_NAMES[test]}: {error.message}"))
+        if not filled and not found:
+            found.append((None, NOTHING_TO_SAVE))
+        return found
 
     def fill(self, values: dict[str, Any]) -> None:
         """Show the H-test in rehab mode; other values go into their fields."""
@@ -138,26 +172,31 @@ class AssessmentDialog(FormDialog):
         entries.entry_date(date, today)  # a bad date is reported on its own row before any test
         fields_by_test: list[tuple[str, dict[str, Any]]] = []
         for test in ASSESSMENT_TESTS:
-            raw = values.get(test)
-            if raw is None:
+            fields = _test_fields(test, values.get(test), date)
+            if fields is None:
                 continue
-            if test in PAIRED_TESTS:
-                left, right = raw
-                if not (entries.given(left) or entries.given(right)):
-                    continue
-                fields = {"left": left, "right": right, "date": date}
-            else:
-                if not entries.given(raw):
-                    continue
-                fields = {"value": raw, "date": date}
             try:
                 entries.make_assessment(today, test, **fields)
             except InvalidInput as error:
                 raise InvalidInput(f"{TEST_NAMES[test]}: {error.message}", test) from None
             fields_by_test.append((test, fields))
         if not fields_by_test:
-            raise InvalidInput("nothing to save: fill in at least one test (blank rows are skipped)", "form")
+            raise InvalidInput(NOTHING_TO_SAVE, "form")
         service = self._service or journal
         saved = [service.log_assessment(test, **fields) for test, fields in fields_by_test]
         names = ", ".join(TEST_NAMES[a.test].lower() for a in saved)
         return f"Saved {len(saved)} assessment{'s' if len(saved) != 1 else ''} on {saved[0].date:%a %d %b}: {names}"
+
+
+def _test_fields(test: str, raw: Any, date: str | None) -> dict[str, Any] | None:
+    """make_assessment's fields for a row as typed; None for a blank (or hidden) row."""
+    if raw is None:
+        return None
+    if test in PAIRED_TESTS:
+        left, right = raw
+        if not (entries.given(left) or entries.given(right)):
+            return None
+        return {"left": left, "right": right, "date": date}
+    if not entries.given(raw):
+        return None
+    return {"value": raw, "date": date}

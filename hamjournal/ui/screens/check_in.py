@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from hamjournal.domain import entries
 from hamjournal.domain.models import CHECKIN_TIMES, LOCATIONS, SIDES
 from hamjournal.ui.screens.form import FormDialog, choice, text_input
 from hamjournal.ui.screens.log_session import day_text
@@ -20,13 +21,20 @@ if TYPE_CHECKING:
 WHEN_LABELS = {"morning": "Morning", "after": "After a session", "evening": "Evening", "during-run": "During a run"}
 SIDE_LABELS = {"both": "Both legs", "left": "Left", "right": "Right"}
 SUDDEN_CHOICES = (("No", "no"), ("Yes: sharp, sudden pain (a possible strain)", "yes"))
-# Before noon a check-in is the morning one; later it is most often after a session.
-MORNING_ENDS = dt.time(12, 0)
 
 
-def default_when(now: dt.datetime) -> str:
-    """ "morning" before noon, else "after"."""
-    return "morning" if now.time() < MORNING_ENDS else "after"
+def default_when(trained: bool, whens: Iterable[str]) -> str:
+    """The "When" a new check-in of a day starts with, from what that day holds already (never the clock).
+
+    - a session or run logged that day: "after" (a check-in then is most often about the training);
+    - else the day's first check-in is the morning one, whatever the hour: the morning reading is the one the
+      pain-monitoring model compares day to day (Silbernagel 2007), and a runner who sleeps late or checks in
+      at 12:30 must not file it as "after a session" that never happened (the old rule: the clock's noon);
+    - a second check-in on a day without training: "evening".
+    """
+    if trained:
+        return "after"
+    return "evening" if "morning" in set(whens) else "morning"
 
 
 class CheckInDialog(FormDialog):
@@ -39,21 +47,26 @@ class CheckInDialog(FormDialog):
         super().__init__()
         self.day = day
         self.log_id = log_id
+        self.is_edit = log_id is not None
         self.revision: int | None = None  # as read: saving over a change made elsewhere meanwhile is refused
 
     def title_text(self) -> str:
         return f"{'Edit check-in' if self.log_id else 'Check-in'} · {day_text(self.day)}"
 
+    STAND_INS = {"pain": "0"}
+
     def rows(self) -> Iterable[FormRow]:
-        when = default_when(self.hj.clock())
+        when = self.initial_value("when", "morning")  # the day's own default is read first (load)
         yield FormRow("Pain 0-10", text_input(placeholder="0 = none, 10 = worst", name="pain"), "pain")
         yield FormRow("Stiffness 0-10", text_input(placeholder="0 = none", name="stiffness"), "stiffness")
         yield FormRow("When", choice(((WHEN_LABELS[w], w) for w in CHECKIN_TIMES), when, "when"), "when")
-        yield FormRow("Side", choice(((SIDE_LABELS[s], s) for s in ("both", *SIDES[:2])), "both", "side"), "side")
-        yield FormRow("Where", choice(((p.capitalize(), p) for p in LOCATIONS), None, "location", blank=True),
+        yield FormRow("Side", choice(((SIDE_LABELS[s], s) for s in ("both", *SIDES[:2])),
+                                              self.initial_value("side", "both"), "side"), "side")
+        yield FormRow("Where", choice(((p.capitalize(), p) for p in LOCATIONS),
+                                                self.initial_value("location", None), "location", blank=True),
                       "location")
         # A Select, not a Checkbox: "No" / "Yes" reads the same with NO_COLOR, a compact checkbox does not.
-        yield FormRow("Sudden pain", choice(SUDDEN_CHOICES, "no", "sudden"), "sudden")
+        yield FormRow("Sudden pain", choice(SUDDEN_CHOICES, self.initial_value("sudden", "no"), "sudden"), "sudden")
         yield FormRow("Slept (hours)", text_input(placeholder="optional, e.g. 7.5", name="sleep"), "sleep")
         yield FormRow("Ham fatigue 0-10", text_input(placeholder="optional", name="fatigue"), "fatigue")
         yield FormRow("Date", text_input(self.day.isoformat(), "YYYY-MM-DD", "date"), "date")
@@ -61,7 +74,8 @@ class CheckInDialog(FormDialog):
 
     def load(self, journal: JournalService) -> dict[str, Any] | None:
         if self.log_id is None:
-            return None
+            sessions, runs, check_ins = journal.logged_on(self.day)
+            return {"when": default_when(bool(sessions or runs), (c.when for c in check_ins))}
         log = journal.get_check_in(self.log_id, self.day)
         self.revision = log.revision
         return {
@@ -77,21 +91,29 @@ class CheckInDialog(FormDialog):
             "note": log.note,
         }
 
+    def validate(self, values: dict[str, Any]) -> None:
+        entries.make_symptom(self.hj.today(), values["pain"], **_fields(values))
+
     def save(self, journal: JournalService, values: dict[str, Any]) -> str:
-        fields = {
-            "stiffness": values["stiffness"],
-            "when": values["when"],
-            "side": values["side"],
-            "location": values["location"],
-            "sudden": values["sudden"] == "yes",
-            "sleep_h": values["sleep"],
-            "fatigue": values["fatigue"],
-            "date": values["date"],
-            "note": values["note"],
-        }
+        fields = _fields(values)
         if self.log_id is not None:
             log = journal.edit_check_in(self.log_id, values["pain"], revision=self.revision, **fields)
         else:
             log = journal.check_in(values["pain"], **fields)
         stiff = f", stiffness {log.stiffness}" if log.stiffness is not None else ""
         return f"Saved {log.when} check-in: pain {log.pain}{stiff} on {day_text(log.date)}"
+
+
+def _fields(values: dict[str, Any]) -> dict[str, Any]:
+    """The form's values as the service's check-in fields."""
+    return {
+        "stiffness": values["stiffness"],
+        "when": values["when"],
+        "side": values["side"],
+        "location": values["location"],
+        "sudden": values["sudden"] == "yes",
+        "sleep_h": values["sleep"],
+        "fatigue": values["fatigue"],
+        "date": values["date"],
+        "note": values["note"],
+    }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -64,16 +65,38 @@ def preview_visual(slug: str) -> RenderedOnce:
     return _PREVIEWS[slug]
 
 
-def open_player(screen: JournalScreen[None], slug: str) -> None:
-    """Push the tempo player for an exercise at its first dose and starting step."""
-    dose = first_dose(slug)
+def runners_dose(slug: str, step: str | None, rx: Prescription | None) -> tuple[str, Prescription | None]:
+    """The step and dose to show and play: the runner's (`JournalService.suggested_dose`: the day's plan, the
+    advice's next dose or the last session's step), else the ladder's first step and the entry dose."""
     ex = get_exercise(slug)
-    if dose is None:
+    chosen = step if step in {s.slug for s in ex.ladder} else ex.default_step
+    if ex.default_tempo is None:
+        return chosen, None  # a run drill: nothing to count
+    if rx is None or not rx.notation:
+        return chosen, first_dose(slug)
+    return chosen, replace(rx, tempo=rx.tempo or ex.default_tempo)
+
+
+def open_player(screen: JournalScreen[None], slug: str, yours: tuple[str, Prescription | None] | None = None) -> None:
+    """Push the tempo player for an exercise at the runner's step and dose (read first when not given)."""
+    ex = get_exercise(slug)
+    if ex.default_tempo is None:
         screen.notify(f"{ex.name} are run by feel: there is no tempo to count. Log them with l on the week.")
         return
     from hamjournal.ui.screens.tempo_player import TempoPlayerScreen
 
-    screen.app.push_screen(TempoPlayerScreen(slug, ex.default_step, dose))
+    def build(found: tuple[str | None, Prescription | None]) -> TempoPlayerScreen:
+        step, dose = runners_dose(slug, *found)
+        assert dose is not None  # an exercise with a tempo always has an entry dose
+        return TempoPlayerScreen(slug, step, dose)
+
+    if yours is not None:
+        screen.app.push_screen(build(yours))
+        return
+    from hamjournal.ui.dialog_open import open_dialog
+
+    today = screen.hj.today()
+    open_dialog(screen, lambda journal: journal.suggested_dose(slug, today), build)
 
 
 class ExercisesScreen(JournalScreen[None]):
@@ -169,7 +192,12 @@ class ExercisesScreen(JournalScreen[None]):
         if slug is None:
             self.notify(NO_MATCH)
             return
-        self.app.push_screen(ExerciseDetailScreen(slug))
+        from hamjournal.ui.dialog_open import open_dialog
+
+        today = self.hj.today()
+        # The runner's step and dose are read first, so the page shows them from its first frame.
+        open_dialog(self, lambda journal: journal.suggested_dose(slug, today),
+                    lambda found: ExerciseDetailScreen(slug, found))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # In the filter, / is text: the footer leaves the key out (Textual does so for letters by itself).
@@ -221,10 +249,20 @@ class ExerciseDetailScreen(JournalScreen[None]):
         Binding("enter", "play", "Play tempo", show=False),
     ]
 
-    def __init__(self, slug: str, *, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        slug: str,
+        yours: tuple[str | None, Prescription | None] | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__()
         self.exercise = get_exercise(slug)
-        self.dose = first_dose(slug)
+        # The runner's step and dose (JournalService.suggested_dose), read before the page is pushed; None: a
+        # page opened without a journal shows the ladder's first step and the entry dose.
+        self.yours = yours
+        self.step, self.dose = runners_dose(slug, *(yours or (None, None)))
+        self.known_step = yours[0] if yours and yours[0] == self.step else None  # None: no step of the runner's
         self._clock = clock
         self.demo: Stopwatch | None = None  # the demo's stopwatch while it plays
         self._demo_timer: Timer | None = None
@@ -232,10 +270,10 @@ class ExerciseDetailScreen(JournalScreen[None]):
     def compose(self) -> ComposeResult:
         yield AppHeader()
         with VerticalScroll(id="page"):
-            yield Static(page_head(self.exercise, self.dose), id="page-head")
+            yield Static(page_head(self.exercise, self.dose, self.known_step), id="page-head")
             if self.exercise.movement is not None:
                 yield PoseStrip(self.exercise.movement, id="demo")
-            yield Static(exercise_page(self.exercise), id="page-text")
+            yield Static(exercise_page(self.exercise, self.known_step), id="page-text")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -253,7 +291,7 @@ class ExerciseDetailScreen(JournalScreen[None]):
     def action_play(self) -> None:
         """Start the tempo player."""
         self._stop_demo()
-        open_player(self, self.exercise.slug)
+        open_player(self, self.exercise.slug, (self.step, self.dose) if self.yours else None)
 
     def action_demo(self) -> None:
         """Loop the movement at the exercise's tempo in the middle figure; d again stops it."""
@@ -270,7 +308,7 @@ class ExerciseDetailScreen(JournalScreen[None]):
     def tick_demo(self) -> None:
         """Move the middle figure to where the demo's one clock says it is."""
         if self.demo is not None:
-            frame = demo_frame(self.exercise, self.exercise.default_step, self.demo.elapsed())
+            frame = demo_frame(self.exercise, self.step or self.exercise.default_step, self.demo.elapsed())
             self.query_one("#demo", PoseStrip).play_at(frame)
 
     def _stop_demo(self) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from hamjournal.domain import entries
 from hamjournal.domain.models import RUN_KINDS
 from hamjournal.domain.week import run_label
 from hamjournal.ui.screens.form import FormDialog, choice, text_input
@@ -26,15 +27,19 @@ class LogRunDialog(FormDialog):
         super().__init__()
         self.day = day
         self.run_id = run_id
+        self.is_edit = run_id is not None
         self.kind = kind if kind in RUN_KINDS else "easy"
         self.revision: int | None = None  # as read: saving over a change made elsewhere meanwhile is refused
 
     def title_text(self) -> str:
         return f"{'Edit run' if self.run_id else 'Log run'} · {day_text(self.day)}"
 
+    STAND_INS = {"minutes": "1"}
+
     def rows(self) -> Iterable[FormRow]:
         yield FormRow("Minutes", text_input(placeholder="e.g. 40", name="minutes"), "minutes")
-        yield FormRow("Kind", choice(((k.capitalize(), k) for k in RUN_KINDS), self.kind, "kind"), "kind")
+        yield FormRow("Kind", choice(((k.capitalize(), k) for k in RUN_KINDS),
+                                              self.initial_value("kind", self.kind), "kind"), "kind")
         yield FormRow("Distance km", text_input(placeholder="optional, e.g. 8.2", name="distance"), "distance")
         yield FormRow("RPE 0-10", text_input(placeholder="how hard, 0-10", name="rpe"), "rpe")
         yield FormRow("Strides", text_input(placeholder="how many, optional", name="strides"), "strides")
@@ -44,7 +49,7 @@ class LogRunDialog(FormDialog):
 
     def load(self, journal: JournalService) -> dict[str, Any] | None:
         if self.run_id is None:
-            return None
+            return {}  # a new run: the kind (easy, or the planned run's) is given when the dialog is made
         run = journal.get_run(self.run_id, self.day)
         self.revision = run.revision
         return {
@@ -58,18 +63,26 @@ class LogRunDialog(FormDialog):
             "note": run.note,
         }
 
+    def validate(self, values: dict[str, Any]) -> None:
+        entries.make_run(self.hj.today(), values["minutes"], **_fields(values))
+
     def save(self, journal: JournalService, values: dict[str, Any]) -> str:
-        fields = {
-            "kind": values["kind"],
-            "km": values["distance"],
-            "rpe": values["rpe"],
-            "strides": values["strides"],
-            "finish_s": values["finish"],
-            "date": values["date"],
-            "note": values["note"],
-        }
+        fields = _fields(values)
         if self.run_id is not None:
             run = journal.edit_run(self.run_id, values["minutes"], revision=self.revision, **fields)
         else:
             run = journal.log_run(values["minutes"], **fields)
         return f"Saved {run_label(run)} on {day_text(run.date)}"
+
+
+def _fields(values: dict[str, Any]) -> dict[str, Any]:
+    """The form's values as the service's run fields."""
+    return {
+        "kind": values["kind"],
+        "km": values["distance"],
+        "rpe": values["rpe"],
+        "strides": values["strides"],
+        "finish_s": values["finish"],
+        "date": values["date"],
+        "note": values["note"],
+    }

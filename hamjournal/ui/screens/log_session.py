@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.widgets import Input, Select
 
+from hamjournal.domain import entries
+from hamjournal.domain.library.exercise_model import Exercise
 from hamjournal.domain.library.exercises import EXERCISES
 from hamjournal.domain.library.sets import format_sets
 from hamjournal.domain.models import PlanItem, Prescription
@@ -29,12 +31,21 @@ def prescribed_sets(rx: Prescription) -> str:
 
 def plan_values(item: PlanItem) -> dict[str, Any]:
     """The form's values for a planned item."""
-    return {
-        "exercise": item.exercise,
-        "step": item.step,
-        "sets": prescribed_sets(item.prescription),
-        "tempo": item.prescription.tempo or EXERCISES[item.exercise].default_tempo or "",
-    }
+    return dose_values(item.exercise, item.step, item.prescription)
+
+
+def dose_values(exercise: str, step: str | None, rx: Prescription | None) -> dict[str, Any]:
+    """The form's values for a step and dose of an exercise (no dose: the sets are left to the runner)."""
+    values: dict[str, Any] = {"exercise": exercise, "step": step}
+    if rx is not None:
+        values["sets"] = prescribed_sets(rx)
+        values["tempo"] = rx.tempo or EXERCISES[exercise].default_tempo or ""
+    return values
+
+
+def tempo_placeholder(exercise: Exercise) -> str:
+    """What the empty tempo field says: drills (strides) have no lifting tempo."""
+    return "none for a running drill" if exercise.is_drill else "4-0-1-0 (X = explosive)"
 
 
 def day_text(day: dt.date) -> str:
@@ -56,9 +67,11 @@ class LogSessionDialog(FormDialog):
         self.day = day
         self.plan_id = plan_id
         self.session_id = session_id
+        self.is_edit = session_id is not None
         # Values already known (the tempo player's sets): RPE is what is left, so the cursor starts there.
         self.prefill = prefill
         if prefill:
+            self.initial = dict(prefill)
             # textual types AUTO_FOCUS as a ClassVar, yet Screen._update_auto_focus reads it off the instance.
             self.AUTO_FOCUS = "#rpe"  # type: ignore[misc]
         self.exercise = DEFAULT_EXERCISE
@@ -70,10 +83,17 @@ class LogSessionDialog(FormDialog):
     def title_text(self) -> str:
         return f"{'Edit' if self.session_id else 'Log'} session · {day_text(self.day)}"
 
+    STAND_INS = {"sets": "1"}
+
     def rows(self) -> Iterable[FormRow]:
+        initial = self.initial or {}
+        if initial.get("exercise") in EXERCISES:
+            self.exercise = initial["exercise"]
         exercise = EXERCISES[self.exercise]
-        yield from exercise_rows(self.exercise)
-        yield FormRow("Tempo", text_input(exercise.default_tempo or "", "4-0-1-0 (X = explosive)", "tempo"), "tempo")
+        if initial.get("step") not in {s.slug for s in exercise.ladder}:
+            initial.pop("step", None)  # a step no longer on the ladder: the form offers the ladder's own
+        yield from exercise_rows(self.exercise, initial.get("step"))
+        yield FormRow("Tempo", text_input(exercise.default_tempo or "", tempo_placeholder(exercise), "tempo"), "tempo")
         yield FormRow("RPE 0-10", text_input(placeholder="how hard, 0-10", name="rpe"), "rpe")
         yield FormRow("Pain during 0-10", text_input(placeholder="0 = none", name="pain"), "pain")
         yield FormRow("Date", text_input(self.day.isoformat(), "YYYY-MM-DD", "date"), "date")
@@ -100,7 +120,8 @@ class LogSessionDialog(FormDialog):
             for item in journal.planned_for(self.day):
                 if item.id == self.plan_id:
                     return plan_values(item)
-        return None
+        step, rx = journal.suggested_dose(self.exercise, self.day)
+        return dose_values(self.exercise, step, rx)
 
     def fill(self, values: dict[str, Any]) -> None:
         # The step list depends on the exercise, so switch the exercise first, by hand.
@@ -123,9 +144,17 @@ class LogSessionDialog(FormDialog):
         tempo = self.query_one("#tempo", Input)
         if tempo.value in ("", old.default_tempo or ""):
             tempo.value = new.default_tempo or ""
+        tempo.placeholder = tempo_placeholder(new)
 
-    def save(self, journal: JournalService, values: dict[str, Any]) -> str:
-        fields = {
+    def validate(self, values: dict[str, Any]) -> None:
+        trial = dict(values)
+        if trial.get("sets") == "1" and EXERCISES[self.exercise].holds:
+            trial["sets"] = "1x30s"  # the stand-in of a refused sets field, in the exercise's own unit
+        entries.make_session(self.hj.today(), trial["exercise"] or "", trial["sets"], **self._fields(trial))
+
+    def _fields(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The form's values as the service's session fields (with what an edit keeps)."""
+        return {
             "step": values["step"],
             "tempo": values["tempo"],
             "rpe": values["rpe"],
@@ -134,6 +163,9 @@ class LogSessionDialog(FormDialog):
             "note": values["note"],
             **self.kept,
         }
+
+    def save(self, journal: JournalService, values: dict[str, Any]) -> str:
+        fields = self._fields(values)
         exercise = values["exercise"] or ""
         if self.session_id is not None:
             session = journal.edit_session(self.session_id, exercise, values["sets"], revision=self.revision, **fields)
@@ -142,10 +174,11 @@ class LogSessionDialog(FormDialog):
         return f"Saved {short_name(session.exercise)} {format_sets(session.sets)} on {day_text(session.date)}"
 
 
-def exercise_rows(slug: str) -> Iterator[FormRow]:
-    """Exercise, Step (its ladder) and Sets: the rows a logged and a planned session share."""
+def exercise_rows(slug: str, step: str | None = None) -> Iterator[FormRow]:
+    """Exercise, Step (its ladder; `step`, else the ladder's own) and Sets: the rows a logged and a planned
+    session share."""
     yield FormRow("Exercise", choice(((e.name, e.slug) for e in EXERCISES.values()), slug, "exercise"), "exercise")
-    yield FormRow("Step", choice(ladder_options(slug), EXERCISES[slug].default_step, "step"), "step")
+    yield FormRow("Step", choice(ladder_options(slug), step or EXERCISES[slug].default_step, "step"), "step")
     yield FormRow("Sets", text_input(placeholder="3x6, 12/10/8 or 3x30s", name="sets"), "sets")
 
 

@@ -113,9 +113,10 @@ class PlanEditing:
 
     def action_add_item(self) -> None:
         """Open the dialog that adds a session of the runner's own to the selected day."""
+        from hamjournal.ui.dialog_open import open_form
         from hamjournal.ui.screens.plan_item import AddPlanItemDialog
 
         entry = self.selected_entry
         exercise = entry.exercise if entry is not None and entry.exercise else "nordic"
-        self.app.push_screen(AddPlanItemDialog(self.selected_date, exercise))
+        open_form(self, AddPlanItemDialog(self.selected_date, exercise))  # type: ignore[arg-type]
 

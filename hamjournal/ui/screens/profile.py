@@ -7,7 +7,8 @@ the highlighted race, ctrl+s saves, Esc leaves without saving. The values are ch
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -31,14 +32,18 @@ from hamjournal.domain.profile_edit import (
 from hamjournal.errors import HamjournalError
 from hamjournal.ui.messages import JournalChanged
 from hamjournal.ui.screens.base import JournalScreen
-from hamjournal.ui.screens.form import choice, save_or_show, text_input
+from hamjournal.ui.screens.form import choice, focus_at_end, save_or_show, text_input
 from hamjournal.ui.widgets.app_header import AppHeader
 from hamjournal.ui.widgets.form_row import FormRow
 from hamjournal.ui.widgets.key_footer import KeyFooter
 
+if TYPE_CHECKING:
+    from hamjournal.services import JournalService
+
 DAY_LABELS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 DAY_ROWS = (("running", "Running days"), ("hard", "Hard days"), ("strength", "Other strength"))
-HINT = "Tab next · Space ticks · Enter in a race field adds it · Del removes a race · ctrl+s saves · Esc cancels"
+HINT = "Tab next · Space ticks · Enter adds a race · Del removes one · ctrl+s saves all, a typed race too · Esc cancels"
+RACE_FIELDS = ("race-date", "race-name", "race-distance")
 # Domain field names that belong to another row of this form.
 FIELD_ROWS = {"units": "units", "nordic ability": "ability", "deload": "deload", "grade": "injury-grade",
               "side": "injury-side", "priority": "race-priority", "race date": "race-date"}
@@ -77,11 +82,20 @@ class ProfileScreen(JournalScreen[bool]):
     TITLE_TEXT = "Your profile"
     INTRO = "How your week runs: the plan puts hamstring work after easy runs and away from hard days."
 
-    def __init__(self) -> None:
+    def __init__(self, profile: Profile | None = None) -> None:
         super().__init__()
         self.races: list[Race] = []
         self.injuries: tuple[Injury, ...] = ()
         self.saving = False
+        # The saved profile, read before the screen is pushed (dialog_open) so the first frame shows it; None:
+        # read in a worker after mounting (a screen pushed directly).
+        self.profile = profile
+        self.gate_owner: object | None = None  # the key gate's owner that opened this screen (see key_gate)
+
+    @staticmethod
+    def read_first(journal: JournalService) -> Profile:
+        """What the screen shows, read before it is pushed."""
+        return journal.profile()
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
@@ -120,8 +134,18 @@ class ProfileScreen(JournalScreen[bool]):
             field.cursor_blink = self.hj.cursor_blink
         self._show_rehab(False)
         self._show_races()
-        self.query_one("#running-mon", Checkbox).focus()
-        self._load()
+        self.set_focus(self.query_one("#running-mon", Checkbox), scroll_visible=False)
+        if self.profile is not None:
+            self.fill(self.profile)  # before the first frame: no defaults shown, then replaced
+        else:
+            self._load()
+        if self.gate_owner is not None:
+            self.hj.key_gate.open(self.gate_owner)
+            self.gate_owner = None
+
+    def on_unmount(self) -> None:
+        if self.gate_owner is not None:
+            self.hj.key_gate.open(self.gate_owner)
 
     # -- loading ------------------------------------------------------------------------------------------
 
@@ -175,6 +199,8 @@ class ProfileScreen(JournalScreen[bool]):
         else:
             races.add_option(Option("No races yet: add one below (an A race shapes the blocks).", disabled=True))
         races.styles.height = max(1, min(len(self.races), 4))
+        # An empty list is no Tab stop: with nothing to highlight it showed no focus and swallowed the keys.
+        races.can_focus = bool(self.races)
 
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:
@@ -243,13 +269,59 @@ class ProfileScreen(JournalScreen[bool]):
             "keep_injuries": self.injuries,
         }
 
+    def typed_race(self) -> tuple[Race | None, list[tuple[str, str]]]:
+        """The race in the race fields (None if none is typed), and every refused race field as (field, message):
+        each field is checked on its own, a stand-in that passes taking the place of a refused one."""
+        texts = {field: self.query_one(f"#{field}", Input).value for field in RACE_FIELDS}
+        if not any(text.strip() for text in texts.values()):
+            return None, []
+        today = self.hj.today()
+        stand_ins = {"race-date": (today + dt.timedelta(days=1)).isoformat(), "race-name": "race",
+                     "race-distance": "10"}
+        priority = str(self.query_one("#race-priority", Select).value)
+        found: list[tuple[str, str]] = []
+        trial = dict(texts)
+        for _ in RACE_FIELDS:
+            try:
+                race = make_race(today, trial["race-date"], trial["race-name"], trial["race-distance"], priority)
+            except InvalidInput as error:
+                field = FIELD_ROWS.get(error.field or "", error.field or "")
+                found.append((field, error.message))
+                if field not in trial:
+                    break
+                trial[field] = stand_ins[field]
+            else:
+                return (None if found else race), found
+        return None, found
+
     def action_save(self) -> None:
-        """Check and save in a worker, then re-plan; the screen stays until the journal says yes."""
+        """Check and save in a worker, then re-plan; the screen stays until the journal says yes.
+
+        A race typed but not yet added with Enter is saved with the profile; a half-filled one is refused
+        beside its fields (every refused field at once, with the profile's own mistake), and nothing is saved."""
         if self.saving or self.hj.journal is None:
             return
         self.clear_errors()
+        race, found = self.typed_race()
+        values = self.values()
+        if found:
+            try:
+                make_profile(self.hj.today(), **values)
+            except InvalidInput as error:
+                found.insert(0, (FIELD_ROWS.get(error.field or "", error.field or ""), error.message))
+            self.show_errors(found)
+            return
+        if race is not None:
+            values["races"] = tuple(sorted([*self.races, race], key=lambda r: r.date))
         self.saving = True
-        self._save(self.values())
+        self._save(values)
+
+    def show_errors(self, found: list[tuple[str, str]]) -> None:
+        """Mark every refused row beside itself; the cursor goes to the first in screen order."""
+        order = [row.field_name for row in self.query(FormRow)]
+        found = sorted(found, key=lambda item: order.index(item[0]) if item[0] in order else len(order))
+        for name, message in reversed(found):  # the first is shown last, so it keeps the focus
+            self._mark(name, message)
 
     @work(thread=True, group="profile-save", exit_on_error=False)
     def _save(self, values: dict[str, Any]) -> None:
@@ -269,15 +341,20 @@ class ProfileScreen(JournalScreen[bool]):
 
     def show_error(self, field: str | None, message: str) -> None:
         """Show a message beside the field it is about (or under the form) and focus that field."""
-        self.saving = False
         self.clear_errors()
-        name = FIELD_ROWS.get(field or "", field or "")
+        self._mark(FIELD_ROWS.get(field or "", field or ""), message)
+
+    def _mark(self, name: str, message: str) -> None:
+        self.saving = False
         rows = self.query(f"#row-{name}") if name else None
         if rows:
             row = rows.first(FormRow)
             row.show_error(message)
             target = row.field.query(Checkbox).first() if isinstance(row.field, Horizontal) else row.field
-            target.focus()
+            if isinstance(target, Input):
+                focus_at_end(target)
+            else:
+                target.focus()
         else:
             error = self.query_one("#form-error", Static)
             error.update(message)

@@ -249,31 +249,47 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
     # -- logging ------------------------------------------------------------------------------------------
 
     def action_log_session(self) -> None:
+        from hamjournal.ui.dialog_open import open_form
         from hamjournal.ui.screens.log_session import LogSessionDialog
 
-        self.app.push_screen(LogSessionDialog(self.selected_date, plan_id=self._plan_to_log()))
+        open_form(self, LogSessionDialog(self.selected_date, plan_id=self._plan_to_log()))
 
     def action_check_in(self) -> None:
+        from hamjournal.ui.dialog_open import open_form
         from hamjournal.ui.screens.check_in import CheckInDialog
 
-        self.app.push_screen(CheckInDialog(self.selected_date))
+        open_form(self, CheckInDialog(self.selected_date))
 
     def action_log_run(self, kind: str | None = None) -> None:
+        from hamjournal.ui.dialog_open import open_form
         from hamjournal.ui.screens.log_run import LogRunDialog
 
-        self.app.push_screen(LogRunDialog(self.selected_date, kind=kind))
+        open_form(self, LogRunDialog(self.selected_date, kind=kind or self._planned_run_kind()))
+
+    def _planned_run_kind(self) -> str | None:
+        """The kind of the day's run on the runner's week (long, hard, easy) when none is logged yet."""
+        from hamjournal.domain.week import expected_run_kind
+
+        day = None if self.week is None or self.empty else self.week.days[self.day_index]
+        entry = next((e for e in day.entries if e.kind == "expected-run"), None) if day else None
+        return expected_run_kind(entry) if entry is not None else None
 
     def _plan_to_log(self) -> int | None:
         """The plan item to prefill from: the selected one, else the day's first not yet done."""
         from hamjournal.domain.week import DONE, ON_HOLD  # loaded with the week's data, after the first paint
 
+        def loggable(entry: DayEntry | None) -> bool:
+            # A planned test is logged in the reassessment dialog (Enter or A), not as a session.
+            return (entry is not None and entry.kind == "plan" and entry.status not in (DONE, ON_HOLD)
+                    and entry.planned_kind != "assessment")
+
         entry = self.selected_entry
-        if entry is not None and entry.kind == "plan" and entry.status not in (DONE, ON_HOLD):
+        if entry is not None and loggable(entry):
             return entry.ref_id
         if self.week is None or self.empty:
             return None
         for candidate in self.week.days[self.day_index].entries:
-            if candidate.kind == "plan" and candidate.status not in (DONE, ON_HOLD):
+            if loggable(candidate):
                 return candidate.ref_id
         return None
 
@@ -294,23 +310,33 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
         if entry is None:
             self.notify("Nothing to edit on this day: l logs a session, p a check-in, r a run.")
             return
+        from hamjournal.domain.week import expected_run_kind
+        from hamjournal.ui.dialog_open import open_form
+
         day = self.selected_date
         if entry.session_id is not None:
             from hamjournal.ui.screens.log_session import LogSessionDialog
 
-            self.app.push_screen(LogSessionDialog(day, session_id=entry.session_id))
+            open_form(self, LogSessionDialog(day, session_id=entry.session_id))
+        elif entry.kind == "plan" and entry.planned_kind == "assessment":
+            # A planned reassessment is logged in the reassessment dialog, not as a session.
+            from hamjournal.ui.screens.assessment import AssessmentDialog
+
+            open_form(self, AssessmentDialog(day=min(day, self.hj.today())))
         elif entry.kind == "plan":
             self.action_log_session()
         elif entry.kind == "check-in":
             from hamjournal.ui.screens.check_in import CheckInDialog
 
-            self.app.push_screen(CheckInDialog(day, log_id=entry.ref_id))
+            open_form(self, CheckInDialog(day, log_id=entry.ref_id))
         elif entry.kind == "run":
             from hamjournal.ui.screens.log_run import LogRunDialog
 
-            self.app.push_screen(LogRunDialog(day, run_id=entry.ref_id))
+            open_form(self, LogRunDialog(day, run_id=entry.ref_id))
         elif entry.kind == "expected-run":
-            self.action_log_run("long" if entry.label.startswith("Long") else None)
+            self.action_log_run(expected_run_kind(entry))
+        elif entry.kind == "assessment":
+            self.notify("A logged test is not edited: x deletes it, A logs it again.")
 
     def action_delete_entry(self) -> None:
         entry = self.selected_entry
@@ -346,15 +372,29 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
 
     def action_open_screen(self, target: str) -> None:
         """Open a screen registered in actions.ACTIONS, importing its module on first use."""
+        from hamjournal.ui.screens.form import FormDialog
+
         module_name, _, class_name = target.partition(":")
         screen_class: type[Screen[object]] = getattr(importlib.import_module(module_name), class_name)
-        self.app.push_screen(screen_class())
+        read_first = getattr(screen_class, "read_first", None)
+        if read_first is not None:
+            from hamjournal.ui.dialog_open import open_dialog
+
+            open_dialog(self, read_first, screen_class)  # its data read first, the keys typed meanwhile held
+            return
+        screen = screen_class()
+        if isinstance(screen, FormDialog):
+            from hamjournal.ui.dialog_open import open_form
+
+            open_form(self, screen)  # its values read first, the keys typed meanwhile held for it
+        else:
+            self.app.push_screen(screen)
 
 
 def _deletable(entry: DayEntry) -> tuple[str, int] | None:
     """(kind, id) for JournalService.delete_entry, or None for planned and expected items."""
     if entry.session_id is not None:
         return "session", entry.session_id
-    if entry.kind in ("check-in", "run") and entry.ref_id is not None:
+    if entry.kind in ("check-in", "run", "assessment") and entry.ref_id is not None:
         return entry.kind, entry.ref_id
     return None

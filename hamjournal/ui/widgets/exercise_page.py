@@ -80,32 +80,42 @@ def _pairs(rows: list[tuple[Text | str, str]]) -> Table:
     return grid
 
 
-def ladder_table(ex: Exercise) -> Table:
-    """The ladder, easiest first, the starting step marked, with what changes at each step."""
+def ladder_table(ex: Exercise, yours: str | None = None) -> Table:
+    """The ladder, easiest first, with what changes at each step; marked is the runner's step when known
+    ("you are here"), else the starting step."""
+    marked = yours or ex.default_step
     rows: list[tuple[Text | str, str]] = []
     for number, step in enumerate(ex.ladder, start=1):
-        start = step.slug == ex.default_step
-        label = Text(f"{'▸' if start else ' '} {number}. {step.name}", style="bold" if start else "")
-        rows.append((label, step.change + (" (start here)" if start else "")))
+        here = step.slug == marked
+        label = Text(f"{'▸' if here else ' '} {number}. {step.name}", style="bold" if here else "")
+        note = (" (you are here)" if yours else " (start here)") if here else ""
+        rows.append((label, step.change + note))
     return _pairs(rows)
 
 
-def page_head(ex: Exercise, first_dose: Prescription | None) -> RenderableType:
-    """The top of the page, above the side view: name, summary, what it trains, how to start the player."""
+def page_head(ex: Exercise, first_dose: Prescription | None, yours: str | None = None) -> RenderableType:
+    """The top of the page, above the side view: name, summary, what it trains, how to start the player.
+
+    `first_dose` is what s plays; `yours` the runner's ladder step (None: not known).
+    """
     parts: list[RenderableType] = [
         Text(ex.name, style="bold"),
         Text(f"{ex.slug} · {summary_line(ex)}", style="dim"),
         Text(f"\n{ex.guide.trains}"),
     ]
     if first_dose is not None:
-        parts.append(Text(f"Start the tempo player with s: {dose_label(first_dose)}", style="italic"))
+        at = f" at {ex.step(yours).name.lower()}" if yours else ""
+        parts.append(Text(f"Start the tempo player with s: {dose_label(first_dose)}{at}", style="italic"))
     return Group(*parts)
 
 
-def exercise_page(ex: Exercise) -> RenderableType:
-    """The page below the side view: ladder, how to do it, dose by phase, safety and sources."""
+def exercise_page(ex: Exercise, yours: str | None = None) -> RenderableType:
+    """The page below the side view: ladder, how to do it, dose by phase, safety and sources.
+
+    `yours` is the runner's ladder step (None: not known, the first step is marked).
+    """
     guide = ex.guide
-    parts: list[RenderableType] = [_heading("Ladder (easiest first)"), ladder_table(ex)]
+    parts: list[RenderableType] = [_heading("Ladder (easiest first)"), ladder_table(ex, yours)]
     parts += [_heading("Setup"), _bullets(guide.setup)]
     parts += [_heading("Movement"), _bullets(guide.movement, numbered=True)]
     parts += [_heading("Cues"), _bullets(guide.cues)]

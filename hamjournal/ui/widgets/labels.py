@@ -58,7 +58,7 @@ def __getattr__(name: str) -> Mapping[str, str]:
 
 def compact_parts(entry: DayEntry) -> tuple[str, str]:
     """What and how much, for a narrow column: ("Nordic", "3x6"), ("Easy", "40′ 8km"), ("pain 1", "stiff 2")."""
-    if entry.kind == "plan" and entry.exercise in SHORT_TEST_NAMES:
+    if entry.kind in ("plan", "assessment") and entry.exercise in SHORT_TEST_NAMES:
         return "Test", SHORT_TEST_NAMES[entry.exercise]
     if entry.exercise:
         from hamjournal.domain.library.exercises import EXERCISES
