@@ -16,6 +16,8 @@ DONE, MISSED, PLANNED, SKIPPED, LOGGED = "done", "missed", "planned", "skipped",
 ON_HOLD = "on-hold"
 MARKS = {DONE: "✓", MISSED: "✗", PLANNED: "○", SKIPPED: "–", LOGGED: "•", ON_HOLD: "■"}
 ON_HOLD_PREFIX = "On hold (stop): "
+# The drill a run's own strides count as (see _plan_and_sessions).
+STRIDES = "strides"
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,10 @@ def build_week(
                 date=day,
                 is_today=day == today,
                 entries=tuple(
-                    _plan_and_sessions(day, today, plan, [s for s in sessions if s.date == day], matched, stopped)
+                    _plan_and_sessions(
+                        day, today, plan, [s for s in sessions if s.date == day], matched, stopped,
+                        run_strides=sum(r.strides or 0 for r in runs if r.date == day),
+                    )
                     + _runs(day, today, profile, [r for r in runs if r.date == day], since)
                     + [_checkin(c) for c in symptoms if c.date == day]
                 ),
@@ -237,9 +242,14 @@ def _plan_and_sessions(
     sessions: list[Session],
     matched: dict[int, PlanItem],
     stopped: bool,
+    run_strides: int = 0,
 ) -> list[DayEntry]:
     """A day's planned items, in plan order, then its other sessions; an item done on another day shows on the
-    day it was done."""
+    day it was done.
+
+    `run_strides`: strides counted in the day's runs (typed, or found in a watch file). They do the day's first
+    open strides item, as a logged strides session would: a run with strides is strides done.
+    """
     entries: list[DayEntry] = []
     done_by = {id(item): session for session in sessions if (item := matched.get(id(session))) is not None}
     done_elsewhere = {id(item) for item in matched.values()} - set(done_by)
@@ -249,6 +259,12 @@ def _plan_and_sessions(
         session = done_by.pop(id(item), None)
         if session is not None:
             entries.append(_done(item, session, day))
+            continue
+        if run_strides and item.exercise == STRIDES and item.status != SKIPPED:
+            label = f"Strides {run_strides} (in the run)"
+            detail = f"planned {plan_label(item)}; did {label.lower()}"
+            entries.append(DayEntry("plan", DONE, label, detail, item.id, item.exercise))
+            run_strides = 0
             continue
         if item.status == SKIPPED:
             status = SKIPPED
