@@ -23,7 +23,7 @@ RUNNING = frozenset({"running", "trail_running"})
 
 def read_fit(data: bytes) -> Recording:
     """A Recording from the bytes of a FIT activity file; FileRefused says why a file cannot be one."""
-    if not Decoder(Stream.from_byte_array(bytearray(data[:14]))).is_fit():
+    if not Decoder(Stream.from_byte_array(bytearray(data[:16]))).is_fit():  # the header and its CRC
         raise FileRefused("not a FIT file (its header is missing or damaged)")
     decoder = Decoder(Stream.from_byte_array(bytearray(data)))
     try:
