@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from fit_writer import fit_activity  # noqa: E402
+from fit_writer import fit_activity
 
 REPO = Path(__file__).resolve().parents[1]
 TARGET_RATIO = 1.3

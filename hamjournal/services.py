@@ -192,6 +192,10 @@ class JournalService(PlanningMixin, ReportingMixin):
         """One check-in, looked up within its day."""
         return find_entry(self.store.symptoms_between(day, day), log_id, "check-in")
 
+    def runs_on(self, day: dt.date) -> list[Run]:
+        """The runs of one day, in the order logged."""
+        return self.store.runs_between(day, day)
+
     def get_run(self, run_id: int, day: dt.date) -> Run:
         """One run, looked up within its day."""
         return find_entry(self.store.runs_between(day, day), run_id, "run")
