@@ -171,6 +171,8 @@ def run_detail(run: Run) -> str:
         parts.append(f"{run.strides} strides")
     if run.finish_s is not None:
         parts.append(f"sprint finish {run.finish_s:g} s")
+    if run.avg_hr is not None:
+        parts.append(f"avg HR {run.avg_hr}")
     if run.note:
         parts.append(f"“{run.note}”")
     return ", ".join(parts)
