@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from hamjournal.domain.models import Run
@@ -21,7 +22,7 @@ from hamjournal.domain.recording.model import Recording
 from hamjournal.domain.validation import MAX_HEART_RATE, MAX_RUN_KM, MAX_RUN_MINUTES, MIN_HEART_RATE
 from hamjournal.store.repo import Store
 from hamjournal.watch.errors import FileRefused, NotARun
-from hamjournal.watch.files import WatchFile, find_files, read_recording
+from hamjournal.watch.files import WatchFile, find_files, read_bytes, read_recording
 
 # The usual run is the median of the runs of the six weeks before (about 20-30 runs for most runners).
 USUAL_WINDOW_DAYS = 42
@@ -81,10 +82,17 @@ def import_runs(
     report = ImportReport(refused=list(refused))
     known = store.runs_between(dt.date.min, dt.date.max)
     known.sort(key=lambda run: run.date)
+    digests = store.run_digests()
     race_days = {race.date for race in store.profile().races}
     for number, item in enumerate(files, 1):
         try:
-            run = _run_from(item, read_recording(item), known, race_days, today, options)
+            data = read_bytes(item.path)
+            digest = hashlib.sha256(data).hexdigest()
+            if digest in digests:
+                # The very file a stored run came from: already there, without decoding it again.
+                report.already += 1
+                continue
+            run = replace(_run_from(item, read_recording(item, data), known, race_days, today, options), digest=digest)
         except NotARun as skipped:
             report.skipped[skipped.sport] += 1
         except FileRefused as problem:
@@ -95,9 +103,11 @@ def import_runs(
             else:
                 saved = store.add_run(run)
                 bisect.insort(known, saved, key=lambda r: r.date)
+                digests.add(digest)
                 report.added.append(saved)
-        if progress is not None:
-            progress(number, len(files))
+        finally:
+            if progress is not None:
+                progress(number, len(files))
     return report
 
 
@@ -110,7 +120,7 @@ def _run_from(
     if day > today:
         raise FileRefused(f"starts on {day.isoformat()}, after today ({today.isoformat()}): check the watch's clock")
     if day in race_days and not recording.is_race:
-        recording = _as_race(recording)
+        recording = replace(recording, is_race=True)
     window = [r.minutes for r in known if day - dt.timedelta(days=USUAL_WINDOW_DAYS) <= r.date < day]
     facts = analyse(recording, usual_run_minutes(window), options.finish_m, options.measure_finish)
     if facts.moving_s <= 0 or facts.distance_m <= 0:
@@ -129,12 +139,6 @@ def _run_from(
         avg_hr=avg_hr,
         source=item.path.name[:200],
     )
-
-
-def _as_race(recording: Recording) -> Recording:
-    from dataclasses import replace
-
-    return replace(recording, is_race=True)
 
 
 def _same_day(known: list[Run], day: dt.date) -> list[Run]:

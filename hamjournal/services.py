@@ -145,7 +145,7 @@ class JournalService(PlanningMixin, ReportingMixin):
         draft = entries.make_run(self.today(), minutes, **fields)
         # What only a watch file gives (start, heart rate, source) is kept through an edit of the typed fields.
         stored = self.store.run_by_id(run_id)
-        draft = replace(draft, start=stored.start, avg_hr=stored.avg_hr, source=stored.source)
+        draft = replace(draft, start=stored.start, avg_hr=stored.avg_hr, source=stored.source, digest=stored.digest)
         if stored.start is not None and stored.date != draft.date:
             draft = replace(draft, start=dt.datetime.combine(draft.date, stored.start.time()))
         return self._changed(self.store.update_run(replace(draft, id=run_id, revision=revision)))

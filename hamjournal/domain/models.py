@@ -166,6 +166,9 @@ class Run:
     start: dt.datetime | None = None
     avg_hr: int | None = None
     source: str = ""
+    # SHA-256 of the file's bytes: a re-import skips a file it has read before without decoding it. Not part of
+    # the run's value (Journal JSON leaves it out; equality ignores it).
+    digest: str = field(default="", compare=False)
 
     @property
     def load(self) -> float | None:

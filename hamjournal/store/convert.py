@@ -156,6 +156,7 @@ def run_values(run: Run) -> dict[str, Any]:
         "start_time": run.start,
         "avg_hr": run.avg_hr,
         "source": run.source,
+        "source_digest": run.digest or None,
     }
 
 
@@ -175,6 +176,7 @@ def run_from(row: Row) -> Run:
         start=row["start_time"],
         avg_hr=row["avg_hr"],
         source=row["source"] or "",
+        digest=row["source_digest"] or "",
     )
 
 

@@ -22,7 +22,7 @@ def _v1_create(conn: Connection) -> None:
 # Version 2, runs from the watch: a run's start time, average heart rate and source file; the profile's
 # watch folder. All nullable (or with a default), so every existing row stays valid.
 V2_COLUMNS = (
-    (schema.runs, ("start_time", "avg_hr", "source")),
+    (schema.runs, ("start_time", "avg_hr", "source", "source_digest")),
     (schema.profiles, ("watch_folder",)),
 )
 

@@ -215,6 +215,13 @@ class Store:
         with self._write() as conn:
             self._delete(conn, schema.runs, run_id, "run")
 
+    def run_digests(self) -> set[str]:
+        """The digests of the watch files the athlete's runs came from (one column read)."""
+        table = schema.runs
+        with self._read() as conn:
+            mine = (table.c.athlete_id == self.athlete_id) & table.c.source_digest.is_not(None)
+            return set(conn.execute(select(table.c.source_digest).where(mine)).scalars())
+
     def run_by_id(self, run_id: int) -> Run:
         """One run by id (EntryNotFound when it is gone)."""
         table = schema.runs

@@ -144,6 +144,7 @@ runs = Table(
     Column("start_time", DateTime),
     Column("avg_hr", Integer),
     Column("source", Text, nullable=False, default=""),
+    Column("source_digest", String(64)),
     Index("ix_runs_athlete_date", "athlete_id", "date"),
 )
 

@@ -11,7 +11,7 @@ import gzip
 import io
 import zlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from hamjournal.domain.recording.model import Recording
@@ -127,15 +127,13 @@ def _gunzip(data: bytes) -> bytes:
     return out
 
 
-def read_recording(item: WatchFile) -> Recording:
-    """The Recording in one watch file, or FileRefused / NotARun saying why not."""
+def read_recording(item: WatchFile, data: bytes | None = None) -> Recording:
+    """The Recording in one watch file (its bytes, when read already), or FileRefused / NotARun saying why not."""
     if item.sport is not None and item.sport.lower() not in STRAVA_RUN_TYPES:
         raise NotARun(item.sport.lower())
     reader = _reader(item.format)
-    recording = reader(read_bytes(item.path))
+    recording = reader(read_bytes(item.path) if data is None else data)
     if item.name or item.race:
-        from dataclasses import replace
-
         recording = replace(recording, name=item.name or recording.name, is_race=item.race or recording.is_race)
     return recording
 

@@ -92,3 +92,18 @@ def test_a_bad_rpe_is_refused_and_changes_nothing(service: JournalService, tmp_p
     with pytest.raises(InvalidInput, match="RPE"):
         service.set_run_rpe(run.id, run.date, rpe)
     assert service.runs_on(run.date) == [run]
+
+
+def test_a_file_imported_before_is_not_decoded_again(
+    service: JournalService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start = dt.datetime(2026, 11, 30, 7, 0, tzinfo=dt.UTC)
+    folder = tmp_path / "w"
+    write(folder, "e.fit", fx.fit_bytes(tuple(fx.easy_run(30)), start))
+    assert service.import_runs([folder], UTC_CLOCK).summary() == "1 run added"
+
+    def no_decoding(data: bytes) -> None:
+        raise AssertionError("decoded again")
+
+    monkeypatch.setattr("hamjournal.watch.fit.read_fit", no_decoding)
+    assert service.import_runs([folder], UTC_CLOCK).summary() == "0 runs added, 1 already there"
