@@ -22,7 +22,7 @@ from hamjournal.domain.recording.model import Recording
 from hamjournal.domain.validation import MAX_HEART_RATE, MAX_RUN_KM, MAX_RUN_MINUTES, MIN_HEART_RATE
 from hamjournal.store.repo import Store
 from hamjournal.watch.errors import FileRefused, NotARun
-from hamjournal.watch.files import WatchFile, find_files, read_bytes, read_recording
+from hamjournal.watch.files import WatchFile, check_sport, find_files, read_bytes, read_recording
 
 # The usual run is the median of the runs of the six weeks before (about 20-30 runs for most runners).
 USUAL_WINDOW_DAYS = 42
@@ -86,6 +86,7 @@ def import_runs(
     race_days = {race.date for race in store.profile().races}
     for number, item in enumerate(files, 1):
         try:
+            check_sport(item)
             data = read_bytes(item.path)
             digest = hashlib.sha256(data).hexdigest()
             if digest in digests:

@@ -127,10 +127,15 @@ def _gunzip(data: bytes) -> bytes:
     return out
 
 
-def read_recording(item: WatchFile, data: bytes | None = None) -> Recording:
-    """The Recording in one watch file (its bytes, when read already), or FileRefused / NotARun saying why not."""
+def check_sport(item: WatchFile) -> None:
+    """NotARun when an export's index says the file holds another sport (then it need not even be read)."""
     if item.sport is not None and item.sport.lower() not in STRAVA_RUN_TYPES:
         raise NotARun(item.sport.lower())
+
+
+def read_recording(item: WatchFile, data: bytes | None = None) -> Recording:
+    """The Recording in one watch file (its bytes, when read already), or FileRefused / NotARun saying why not."""
+    check_sport(item)
     reader = _reader(item.format)
     recording = reader(read_bytes(item.path) if data is None else data)
     if item.name or item.race:
