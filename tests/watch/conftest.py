@@ -24,12 +24,12 @@ def journal(tmp_path: Path) -> Path:
 def hamjournal(tmp_path: Path, journal: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
     """`hamjournal ARGS...` in a subprocess on `journal`, today pinned, the machine's zone UTC."""
 
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
+    def run(*args: str, tz: str = "UTC") -> subprocess.CompletedProcess[str]:
         env = os.environ | {
             "HAMJOURNAL_DB": str(journal),
             "HAMJOURNAL_DATA_DIR": str(tmp_path / "data"),
             "HAMJOURNAL_TODAY": TODAY,
-            "TZ": "UTC",
+            "TZ": tz,
         }
         return subprocess.run(
             [sys.executable, "-m", "hamjournal", *args], capture_output=True, text=True, env=env, cwd=REPO_ROOT,

@@ -134,6 +134,28 @@ def test_imported_runs_are_in_the_export_and_the_week(hamjournal, tmp_path: Path
 
 
 @pytest.mark.parametrize(
+    ("tz", "day"),
+    [("UTC", "2026-11-02"), ("Asia/Tokyo", "2026-11-03"), ("America/New_York", "2026-11-02")],
+)
+def test_a_file_in_utc_takes_the_date_of_the_computers_zone(hamjournal, journal: Path, tmp_path: Path, tz, day):  # type: ignore[no-untyped-def]
+    # 23:30 UTC on 2 Nov is 08:30 on 3 Nov in Tokyo and 18:30 on 2 Nov in New York.
+    path = tmp_path / "late.gpx"
+    path.write_bytes(fx.gpx_bytes(fx.easy_run(20), dt.datetime(2026, 11, 2, 23, 30, tzinfo=dt.UTC)))
+    assert hamjournal("import-runs", str(path), tz=tz).returncode == 0
+    [row] = run_rows(journal)
+    assert row[0] == day
+
+
+def test_a_fit_file_keeps_the_watchs_own_local_date_whatever_the_computers_zone(hamjournal, journal: Path, tmp_path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "athens.fit"
+    start = dt.datetime(2026, 11, 2, 23, 30, tzinfo=dt.UTC)
+    path.write_bytes(fx.fit_bytes(tuple(fx.easy_run(20)), start, local_offset_s=2 * 3600))
+    assert hamjournal("import-runs", str(path), tz="America/New_York").returncode == 0
+    [row] = run_rows(journal)
+    assert (row[0], row[6]) == ("2026-11-03", "2026-11-03 01:30:00.000000")
+
+
+@pytest.mark.parametrize(
     ("args", "words"),
     [
         (("import-runs", "/nowhere/at/all.fit"), "no such file or folder"),
