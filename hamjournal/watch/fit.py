@@ -68,7 +68,8 @@ def _recording(messages: dict[str, Any], session: dict[str, Any], sport: str) ->
             start_s=float(lap["start_time"] - first) if lap.get("start_time") is not None else 0.0,
             duration_s=float(lap.get("total_elapsed_time") or 0.0),
             distance_m=lap.get("total_distance"),
-            name=str(lap.get("wkt_step_index", "")) if lap.get("intensity") is None else str(lap["intensity"]),
+            # FIT laps carry no names; their intensity (warmup, active, rest, cooldown) is the nearest thing.
+            name=str(lap.get("intensity") or ""),
         )
         for lap in messages.get("lap_mesgs", ())
     )
