@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "exercises": "library:exercises",
     "export": "transfer:export",
     "import": "transfer:import_",
+    "import-runs": "import_runs:import_runs",
     "backup": "backup:backup",
     "restore": "backup:restore",
     "athletes": "athletes:athletes",
@@ -38,7 +39,7 @@ COMMANDS: dict[str, str] = {
 }
 HELP_FLAGS = frozenset({"-h", "--help"})
 # After one of these succeeds, today's rolling backup is made (when there is none yet).
-WRITE_COMMANDS = frozenset({"log", "pain", "run", "import"})
+WRITE_COMMANDS = frozenset({"log", "pain", "run", "import", "import-runs"})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -263,6 +264,15 @@ def build_parser(
     import_.add_argument("file", metavar="FILE", help="a file written by `hamjournal export`")
     import_.add_argument(
         "--replace", action="store_true", help="replace the journal's records instead of merging (duplicates skipped)"
+    )
+
+    runs = command(
+        "import-runs", "add runs from watch files (.fit, .gpx, .tcx, optionally .gz) or folders; new runs only"
+    )
+    runs.add_argument("paths", metavar="PATH", nargs="+", help="files or folders (walked; a Strava bulk export too)")
+    runs.add_argument("--finish-m", metavar="M", help="sprint finish distance, 100-400 m (default 200)")
+    runs.add_argument(
+        "--sprint-finish", action="store_true", help="measure the finish of every run imported, not only races"
     )
 
     backup = command("backup", "copy the journal now (into DATA_DIR/backups with a timestamp, or to -o FILE)")

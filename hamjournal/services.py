@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from hamjournal.domain.advice.report import AdviceReport
     from hamjournal.domain.entries import AssessmentFields, RunFields, SessionFields, SymptomFields, Value
     from hamjournal.domain.week import WeekView
+    from hamjournal.run_import import ImportOptions as RunImportOptions
+    from hamjournal.run_import import ImportReport, Progress
 
 _T = TypeVar("_T")
 
@@ -141,7 +143,28 @@ class JournalService(PlanningMixin, ReportingMixin):
     def edit_run(self, run_id: int, minutes: Value, revision: int | None = None, **fields: Unpack[RunFields]) -> Run:
         """Replace a run with newly validated values (StaleEntry if changed since read at `revision`)."""
         draft = entries.make_run(self.today(), minutes, **fields)
+        # What only a watch file gives (start, heart rate, source) is kept through an edit of the typed fields.
+        stored = self.store.run_by_id(run_id)
+        draft = replace(draft, start=stored.start, avg_hr=stored.avg_hr, source=stored.source, digest=stored.digest)
+        if stored.start is not None and stored.date != draft.date:
+            draft = replace(draft, start=dt.datetime.combine(draft.date, stored.start.time()))
         return self._changed(self.store.update_run(replace(draft, id=run_id, revision=revision)))
+
+    def import_runs(
+        self, paths: Iterable[Path], options: RunImportOptions | None = None, progress: Progress | None = None
+    ) -> ImportReport:
+        """Import the runs in watch files and folders (new ones only); re-plans once after the last."""
+        from hamjournal.run_import import import_runs
+
+        report = import_runs(self.store, paths, self.today(), options, progress)
+        return self._changed(report) if report.added else report
+
+    def set_run_rpe(self, run_id: int, day: dt.date, rpe: Value) -> Run:
+        """Give a run (typically one from the watch, which has none) its RPE, 0-10; the rest stays as it was."""
+        from hamjournal.domain.validation import check_score
+
+        run = self.get_run(run_id, day)
+        return self._changed(self.store.update_run(replace(run, rpe=check_score(rpe, "RPE"))))
 
     def log_assessment(self, test: str, **fields: Unpack[AssessmentFields]) -> Assessment:
         """Validate and save a reassessment result."""
@@ -168,6 +191,10 @@ class JournalService(PlanningMixin, ReportingMixin):
     def get_check_in(self, log_id: int, day: dt.date) -> SymptomLog:
         """One check-in, looked up within its day."""
         return find_entry(self.store.symptoms_between(day, day), log_id, "check-in")
+
+    def runs_on(self, day: dt.date) -> list[Run]:
+        """The runs of one day, in the order logged."""
+        return self.store.runs_between(day, day)
 
     def get_run(self, run_id: int, day: dt.date) -> Run:
         """One run, looked up within its day."""

@@ -84,6 +84,9 @@ class Profile:
     # Not in the JSON v1 example, but settings the rules and planner need; exported as extra keys.
     deload_every: int = 5
     nordic_ability: str = "none"
+    # Where the runner's watch files appear (a mounted watch, a synced export folder); the week screen's
+    # import key reads what is new there. Exported only when set.
+    watch_folder: str | None = None
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,14 @@ class Run:
     # another machine is refused, not overwritten. Not part of the record's value: equality, import's duplicate
     # check and Journal JSON ignore it.
     revision: int | None = field(default=None, compare=False)
+    # From a watch file (hamjournal import-runs): the start on the runner's clock, the average heart rate and
+    # the file it came from. A typed run has none of them.
+    start: dt.datetime | None = None
+    avg_hr: int | None = None
+    source: str = ""
+    # SHA-256 of the file's bytes: a re-import skips a file it has read before without decoding it. Not part of
+    # the run's value (Journal JSON leaves it out; equality ignores it).
+    digest: str = field(default="", compare=False)
 
     @property
     def load(self) -> float | None:

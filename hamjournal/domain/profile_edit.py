@@ -68,6 +68,7 @@ def make_profile(
     units: str = "metric",
     deload_every: object = 5,
     keep_injuries: Sequence[Injury] = (),
+    watch_folder: str | None = None,
 ) -> Profile:
     """A checked Profile; `keep_injuries` are older strains kept when the current one is edited."""
     running = ordered(running_days)
@@ -105,4 +106,5 @@ def make_profile(
         races=tuple(sorted(races, key=lambda r: r.date)),
         deload_every=check_int_range(deload_every, "deload", DELOAD_CHOICES[0], DELOAD_CHOICES[-1]),
         nordic_ability=check_choice(nordic_ability, "nordic ability", NORDIC_ABILITIES),
+        watch_folder=(watch_folder or "").strip() or None,
     )

@@ -14,6 +14,9 @@ MAX_RUN_MINUTES = 1440
 MAX_RUN_KM = 500.0
 MAX_STRIDES = 50
 MAX_FINISH_S = 3600.0
+# Average heart rate of a run (beats per minute): anything outside is a sensor fault, not a runner.
+MIN_HEART_RATE = 30
+MAX_HEART_RATE = 250
 MAX_SLEEP_H = 24.0
 MAX_LOAD_KG = 500.0
 MAX_NOTE_CHARS = 2000

@@ -188,6 +188,8 @@ def run_detail(run: Run) -> str:
         parts.append(f"{run.strides} strides")
     if run.finish_s is not None:
         parts.append(f"sprint finish {run.finish_s:g} s")
+    if run.avg_hr is not None:
+        parts.append(f"avg HR {run.avg_hr}")
     if run.note:
         parts.append(f"“{run.note}”")
     return ", ".join(parts)
@@ -261,7 +263,8 @@ def _plan_and_sessions(
     stopped: bool,
 ) -> list[DayEntry]:
     """A day's planned items, in plan order, then its other sessions; an item done on another day shows on the
-    day it was done."""
+    day it was done (strides done in a run and planned tests: _done_by_runs_and_tests).
+    """
     entries: list[DayEntry] = []
     done_by = {id(item): session for session in sessions if (item := matched.get(id(session))) is not None}
     done_elsewhere = {id(item) for item in matched.values()} - set(done_by)

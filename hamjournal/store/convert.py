@@ -43,6 +43,7 @@ def profile_values(profile: Profile) -> dict[str, Any]:
         "strength_days": days_to_text(profile.strength_days),
         "deload_every": profile.deload_every,
         "nordic_ability": profile.nordic_ability,
+        "watch_folder": profile.watch_folder,
     }
 
 
@@ -57,6 +58,7 @@ def profile_from(row: Row, injuries: Sequence[Row], races: Sequence[Row]) -> Pro
         strength_days=text_to_days(row["strength_days"]),
         deload_every=row["deload_every"],
         nordic_ability=row["nordic_ability"],
+        watch_folder=row["watch_folder"],
         injuries=tuple(Injury(r["date"], r["side"], r["grade"], r["note"]) for r in injuries),
         races=tuple(Race(r["date"], r["name"], r["distance_km"], r["priority"]) for r in races),
     )
@@ -151,6 +153,10 @@ def run_values(run: Run) -> dict[str, Any]:
         "strides": run.strides,
         "finish_s": run.finish_s,
         "note": run.note,
+        "start_time": run.start,
+        "avg_hr": run.avg_hr,
+        "source": run.source,
+        "source_digest": run.digest or None,
     }
 
 
@@ -167,6 +173,10 @@ def run_from(row: Row) -> Run:
         finish_s=row["finish_s"],
         note=row["note"],
         revision=row["revision"],
+        start=row["start_time"],
+        avg_hr=row["avg_hr"],
+        source=row["source"] or "",
+        digest=row["source_digest"] or "",
     )
 
 

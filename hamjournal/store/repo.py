@@ -215,6 +215,24 @@ class Store:
         with self._write() as conn:
             self._delete(conn, schema.runs, run_id, "run")
 
+    def run_digests(self) -> set[str]:
+        """The digests of the watch files the athlete's runs came from (one column read)."""
+        table = schema.runs
+        with self._read() as conn:
+            mine = (table.c.athlete_id == self.athlete_id) & table.c.source_digest.is_not(None)
+            return set(conn.execute(select(table.c.source_digest).where(mine)).scalars())
+
+    def run_by_id(self, run_id: int) -> Run:
+        """One run by id (EntryNotFound when it is gone)."""
+        table = schema.runs
+        with self._read() as conn:
+            row = conn.execute(
+                select(table).where((table.c.id == run_id) & (table.c.athlete_id == self.athlete_id))
+            ).first()
+        if row is None:
+            raise EntryNotFound(f"run {run_id} is not in {self.label}")
+        return convert.run_from(row._mapping)
+
     def runs_between(self, start: dt.date, end: dt.date) -> list[Run]:
         """Runs dated start..end inclusive, oldest first."""
         with self._read() as conn:

@@ -6,6 +6,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     Date,
+    DateTime,
     Float,
     ForeignKey,
     Index,
@@ -16,7 +17,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION = "hamjournal"
 # SQLite's application_id marks the file as ours even before any table is read ("HAMJ").
 SQLITE_APPLICATION_ID = 0x48414D4A
@@ -51,6 +52,8 @@ profiles = Table(
     Column("nordic_ability", String(16), nullable=False),
     Column("onboarded", Boolean, nullable=False, default=False),
     Column("revision", Integer, nullable=False, default=1),
+    # Version 2 (runs from the watch).
+    Column("watch_folder", Text),
 )
 
 injuries = Table(
@@ -137,6 +140,11 @@ runs = Table(
     Column("finish_s", Float),
     Column("note", Text, nullable=False, default=""),
     Column("revision", Integer, nullable=False, default=1),
+    # Version 2 (runs from the watch): the start on the runner's clock, average heart rate, the source file.
+    Column("start_time", DateTime),
+    Column("avg_hr", Integer),
+    Column("source", Text, nullable=False, default=""),
+    Column("source_digest", String(64)),
     Index("ix_runs_athlete_date", "athlete_id", "date"),
 )
 

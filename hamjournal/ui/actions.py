@@ -106,6 +106,11 @@ ACTIONS: tuple[Action, ...] = (
           show=False, key_display="P", screen="hamjournal.ui.screens.profile:ProfileScreen", priority=True),
     Opens("o", "profile", "Profile", "Your running week, mode, Nordic ability and races", show=False,
           screen="hamjournal.ui.screens.profile:ProfileScreen", priority=True),
+    # Runs from the watch (hamjournal.ui.screens.import_runs / run_rpe).
+    Opens("i", "import_runs", "Import runs", "Import what is new in the watch folder set in your profile (P)",
+          show=False, screen="hamjournal.ui.screens.import_runs:ImportRunsScreen", priority=True),
+    Opens("R", "run_rpe", "RPE of a run", "Give the selected day's run from the watch its RPE (it has none)",
+          show=False, key_display="R", screen="hamjournal.ui.screens.run_rpe:RunRpeDialog", priority=True),
     # A squad journal (several athletes): switch whose journal is shown; the coach's table of everyone.
     Opens("u", "athlete", "Switch athlete", "Open another athlete's journal (a squad journal holds several)",
           show=False, screen="hamjournal.ui.screens.athlete_switcher:AthleteSwitcher"),

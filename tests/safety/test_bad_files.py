@@ -23,7 +23,11 @@ from hamjournal.cli import main
 from hamjournal.store import engine
 from hamjournal.store.errors import JournalUnwritable
 from hamjournal.store.repo import Store
+from hamjournal.store.schema import SCHEMA_VERSION
 from tests.safety.conftest import dump, file_hash, make_journal
+
+# A journal version this code does not know yet.
+NEWER = SCHEMA_VERSION + 1
 
 
 def _bigger_journal(path: Path) -> None:
@@ -80,8 +84,8 @@ def damaged_quiet_page(path: Path) -> None:
 def newer_version(path: Path) -> None:
     make_journal(path)
     with contextlib.closing(sqlite3.connect(path)) as conn:
-        conn.execute("UPDATE hj_meta SET value = '2' WHERE key = 'schema_version'")
-        conn.execute("PRAGMA user_version = 2")
+        conn.execute(f"UPDATE hj_meta SET value = '{NEWER}' WHERE key = 'schema_version'")
+        conn.execute(f"PRAGMA user_version = {NEWER}")
         conn.commit()
 
 
@@ -106,7 +110,7 @@ BAD_FILES: dict[str, tuple[Callable[[Path], None], tuple[str, ...]]] = {
     "truncated": (cut_in_half, ("damaged", "left untouched", "hamjournal restore")),
     "damaged-pages": (damaged_pages, ("damaged", "left untouched", "hamjournal restore")),
     "damaged-quiet-page": (damaged_quiet_page, ("damaged", "left untouched", "hamjournal restore")),
-    "newer": (newer_version, ("newer hamjournal", "version 2", "left untouched", "upgrade")),
+    "newer": (newer_version, ("newer hamjournal", f"version {NEWER}", "left untouched", "upgrade")),
     "newer-user-version": (newer_user_version_only, ("newer hamjournal", "version 7", "upgrade")),
     "damaged-version": (damaged_version, ("damaged", "left untouched")),
 }

@@ -28,6 +28,7 @@ from hamjournal.config import BACKUP_DIR
 from hamjournal.store import engine
 from hamjournal.store.backup import PARTIAL_SUFFIX, check_backup_file
 from hamjournal.store.repo import Store
+from hamjournal.store.schema import SCHEMA_VERSION
 from tests.safety.conftest import integrity, notes
 
 # A command has a few dozen steps; more than this means the kill never came (the hook is broken).
@@ -246,4 +247,4 @@ def test_creating_a_journal_is_one_transaction(tmp_path: Path, monkeypatch: pyte
     store = Store.open(str(path))  # would be refused as "not a hamjournal journal" if the DDL had stayed
     store.close()
     with contextlib.closing(sqlite3.connect(path)) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

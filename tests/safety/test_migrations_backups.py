@@ -26,6 +26,9 @@ from tests.safety.conftest import dump, file_hash, make_journal
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 FIXTURE_TODAY = dt.date(2026, 11, 25)
+# The migration tests fake the version after this code's: a journal made now is at NOW and upgrades to NEXT.
+NOW = schema.SCHEMA_VERSION
+NEXT = NOW + 1
 
 
 def mode(path: Path) -> int:
@@ -78,9 +81,20 @@ def test_the_checked_in_v1_journal_opens_with_its_data_intact(tmp_path: Path, in
 # -- migrations --------------------------------------------------------------------------------------------
 
 
+def test_version_2_gives_old_runs_and_profiles_the_watch_columns(tmp_path: Path, in_process_env: dict[str, str]):
+    copy = tmp_path / "journal.db"
+    shutil.copyfile(DATA / "journal-v1.db", copy)
+    Store.open(str(copy), create=False).close()
+    assert versions(copy) == (2, "2")
+    assert {"start_time", "avg_hr", "source"} <= set(columns(copy, "runs"))
+    assert "watch_folder" in columns(copy, "profiles")
+    with contextlib.closing(sqlite3.connect(copy)) as conn:
+        assert conn.execute("SELECT DISTINCT source, start_time, avg_hr FROM runs").fetchall() == [("", None, None)]
+
+
 @pytest.fixture
 def v2(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
-    """This code knows schema version 2; the fake migration records the backups it found when it ran."""
+    """This code knows schema version NEXT; the fake migration records the backups it found when it ran."""
     seen: list[Path] = []
 
     def add_shoe(conn: Connection) -> None:
@@ -88,8 +102,8 @@ def v2(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
         conn.execute(text("ALTER TABLE runs ADD COLUMN shoe TEXT"))
         conn.execute(text("UPDATE runs SET shoe = 'old'"))
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(MIGRATIONS, 2, add_shoe)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setitem(MIGRATIONS, NEXT, add_shoe)
     yield seen
 
 
@@ -99,13 +113,13 @@ def test_a_copy_is_made_before_migrating(
     old_dump = dump(journal)
     store = Store.open(str(journal))
     store.close()
-    assert versions(journal) == (2, "2")
+    assert versions(journal) == (NEXT, str(NEXT))
     assert "shoe" in columns(journal, "runs")
     [copy] = v2  # the copy existed when the migration ran
     assert copy.parent == data_dir / "backups"
-    assert copy.name.startswith("journal-v1-before-migration-")
+    assert copy.name.startswith(f"journal-v{NOW}-before-migration-")
     assert mode(copy) == 0o600 and mode(copy.parent) == 0o700 and mode(data_dir) == 0o700
-    assert versions(copy) == (1, "1")
+    assert versions(copy) == (NOW, str(NOW))
     assert dump(copy) == old_dump
 
 
@@ -116,17 +130,17 @@ def test_a_failing_migration_leaves_the_journal_at_v1(
         # DDL first: pysqlite would commit it on its own unless the migration holds a real transaction.
         conn.execute(text("ALTER TABLE runs ADD COLUMN shoe TEXT"))
         conn.execute(text("DELETE FROM symptoms"))
-        raise RuntimeError("bug in migration 2")
+        raise RuntimeError(f"bug in migration {NEXT}")
 
-    monkeypatch.setitem(MIGRATIONS, 2, half_then_fail)
+    monkeypatch.setitem(MIGRATIONS, NEXT, half_then_fail)
     before = dump(journal)
     with pytest.raises(JournalError) as raised:
         Store.open(str(journal))
     message = str(raised.value)
-    assert str(journal) in message and "left at version 1" in message and "bug in migration 2" in message
-    [copy] = (data_dir / "backups").glob("journal-v1-before-migration-*.db")
+    assert str(journal) in message and f"left at version {NOW}" in message and f"bug in migration {NEXT}" in message
+    [copy] = (data_dir / "backups").glob(f"journal-v{NOW}-before-migration-*.db")
     assert str(copy) in message
-    assert versions(journal) == (1, "1")
+    assert versions(journal) == (NOW, str(NOW))
     assert "shoe" not in columns(journal, "runs")
     assert dump(journal) == before
     # The CLI says the same in one line, exit 1, and still changes nothing.

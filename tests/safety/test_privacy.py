@@ -60,12 +60,13 @@ def test_every_file_with_health_data_is_private(
     finally:
         store.close()
 
-    def upgrade(conn: Connection) -> None:  # a version 2 that changes nothing
+    def upgrade(conn: Connection) -> None:  # a next version that changes nothing
         del conn
 
+    following = schema.SCHEMA_VERSION + 1
     with monkeypatch.context() as v2:
-        v2.setattr(schema, "SCHEMA_VERSION", 2)
-        v2.setitem(MIGRATIONS, 2, upgrade)
+        v2.setattr(schema, "SCHEMA_VERSION", following)
+        v2.setitem(MIGRATIONS, following, upgrade)
         Store.open(str(journal)).close()
     capsys.readouterr()
 

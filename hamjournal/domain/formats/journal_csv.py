@@ -18,6 +18,8 @@ COLUMNS: tuple[str, ...] = (
     "record", "date", "exercise", "step", "tempo", "sets", "reps", "hold_s", "load_kg", "rpe", "pain",
     "stiffness", "when", "side", "location", "sudden", "sleep_h", "fatigue", "kind", "minutes", "km",
     "strides", "finish_s", "test", "left", "right", "value", "note",
+    # Added for runs from a watch file, after the original columns so existing readers keep their positions.
+    "start", "avg_hr", "source",
 )
 
 Cell = str | int | float | bool | None
@@ -99,6 +101,9 @@ def _run_row(run: Run) -> dict[str, Cell]:
         "strides": run.strides,
         "finish_s": run.finish_s,
         "note": run.note,
+        "start": run.start.isoformat(timespec="seconds") if run.start else None,
+        "avg_hr": run.avg_hr,
+        "source": run.source or None,
     }
 
 

@@ -69,7 +69,7 @@ TEST_BOUNDS: dict[str, tuple[float, float, str]] = {
 _TOP_KEYS = ("format", "version", "profile", "sessions", "symptoms", "runs", "assessments", "plan")
 _PROFILE_KEYS = (
     "units", "mode", "running_days", "long_run_day", "hard_days", "strength_days", "injuries", "races",
-    "deload_every", "nordic_ability",
+    "deload_every", "nordic_ability", "watch_folder",
 )
 
 T = TypeVar("T")
@@ -172,6 +172,7 @@ def _profile_in(data: object, path: str, today: dt.date) -> Profile:
         nordic_ability=f.choice("nordic_ability", NORDIC_ABILITIES)  # type: ignore[arg-type]
         if "nordic_ability" in f.data
         else base.nordic_ability,
+        watch_folder=f.text("watch_folder", nullable=True) if "watch_folder" in f.data else None,
     )
 
 
@@ -290,10 +291,16 @@ def _symptom_in(data: object, path: str, today: dt.date) -> SymptomLog:
 
 
 def _run_in(data: object, path: str, today: dt.date) -> Run:
-    optional = ("kind", "distance_km", "rpe", "strides", "finish_s", "note")
+    optional = ("kind", "distance_km", "rpe", "strides", "finish_s", "note", "start", "avg_hr", "source")
     f = Fields(data, path, "a run", ("date", "minutes"), optional)
+    day = f.date("date", today)
     return Run(
-        date=f.date("date", today),
+        date=day,
+        start=f.start_time("start", day) if f.data.get("start") is not None else None,
+        avg_hr=f.integer("avg_hr", validation.MIN_HEART_RATE, validation.MAX_HEART_RATE, nullable=True)
+        if "avg_hr" in f.data
+        else None,
+        source=_note(f, "source"),
         kind=f.choice("kind", RUN_KINDS) if "kind" in f.data else "easy",  # type: ignore[arg-type]
         minutes=f.number("minutes", 0, validation.MAX_RUN_MINUTES, " min", above=True),  # type: ignore[arg-type]
         distance_km=f.number("distance_km", 0, validation.MAX_RUN_KM, " km", nullable=True)

@@ -79,7 +79,7 @@ def _profile_out(profile: Profile) -> dict[str, Any]:
         ],
         "deload_every": profile.deload_every,
         "nordic_ability": profile.nordic_ability,
-    }
+    } | ({"watch_folder": profile.watch_folder} if profile.watch_folder else {})
 
 
 def _session_out(session: Session) -> dict[str, Any]:
@@ -122,7 +122,19 @@ def _run_out(run: Run) -> dict[str, Any]:
         "strides": run.strides,
         "finish_s": _real(run.finish_s),
         "note": run.note,
-    }
+    } | _watch_fields(run)
+
+
+def _watch_fields(run: Run) -> dict[str, Any]:
+    # Only runs from a watch file have these; a typed run's JSON stays exactly as version 1 wrote it.
+    out: dict[str, Any] = {}
+    if run.start is not None:
+        out["start"] = run.start.isoformat(timespec="seconds")
+    if run.avg_hr is not None:
+        out["avg_hr"] = run.avg_hr
+    if run.source:
+        out["source"] = run.source
+    return out
 
 
 def _assessment_out(assessment: Assessment) -> dict[str, Any]:

@@ -215,6 +215,19 @@ class Fields:
                 raise self.rephrase(key, error) from None
         return day
 
+    def start_time(self, key: str, day: dt.date) -> dt.datetime:
+        """A run's start on the runner's clock, YYYY-MM-DDTHH:MM:SS, on the run's own date."""
+        value = self.raw(key)
+        try:
+            parsed = dt.datetime.fromisoformat(value) if isinstance(value, str) and "T" in value else None
+        except ValueError:
+            parsed = None
+        if parsed is None or parsed.tzinfo is not None:
+            raise self.fail(key, f"{show(value)} is not a start time: write it as YYYY-MM-DDTHH:MM:SS")
+        if parsed.date() != day:
+            raise self.fail(key, f"{show(value)} is not on the run's date {day.isoformat()}: use a time of that day")
+        return parsed
+
     def choices(self, key: str, allowed: Iterable[str]) -> tuple[str, ...]:
         """A list of distinct words of a fixed set (e.g. weekdays)."""
         options = tuple(allowed)

@@ -8,6 +8,7 @@ the highlighted race, ctrl+s saves, Esc leaves without saving. The values are ch
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
@@ -118,6 +119,8 @@ class ProfileScreen(JournalScreen[bool]):
             yield FormRow("Deload every", choice([(f"{n} weeks", str(n)) for n in DELOAD_CHOICES], "5", "deload"),
                           "deload")
             yield FormRow("Units", choice([(u, u) for u in UNIT_CHOICES], UNIT_CHOICES[0], "units"), "units")
+            yield FormRow("Watch folder", text_input(placeholder="optional: where your watch files appear (i imports)",
+                                                     name="watch-folder"), "watch-folder")
             yield Label("Races", classes="profile-section")
             yield OptionList(id="races", compact=True)
             yield FormRow("Race date", text_input(placeholder="YYYY-MM-DD", name="race-date"), "race-date")
@@ -171,6 +174,7 @@ class ProfileScreen(JournalScreen[bool]):
         self.query_one("#mode", Select).value = profile.mode
         self.query_one("#ability", Select).value = profile.nordic_ability
         self.query_one("#deload", Select).value = str(profile.deload_every)
+        self.query_one("#watch-folder", Input).value = profile.watch_folder or ""
         self.injuries = profile.injuries
         if profile.injuries:
             latest = max(profile.injuries, key=lambda i: i.date)
@@ -267,6 +271,7 @@ class ProfileScreen(JournalScreen[bool]):
             "units": selected("units"),
             "deload_every": selected("deload"),
             "keep_injuries": self.injuries,
+            "watch_folder": self.query_one("#watch-folder", Input).value,
         }
 
     def typed_race(self) -> tuple[Race | None, list[tuple[str, str]]]:
@@ -329,6 +334,12 @@ class ProfileScreen(JournalScreen[bool]):
         assert journal is not None
 
         def save() -> int:
+            folder = str(values["watch_folder"]).strip()
+            if folder and not Path(folder).expanduser().is_dir():
+                raise InvalidInput(
+                    f"watch folder {folder} is not a folder on this computer: give the folder your watch files are "
+                    "in (a mounted watch or a synced export), or leave it empty", "watch-folder"
+                )
             journal.save_profile(make_profile(journal.today(), **values))
             return journal.replan()
 
