@@ -10,6 +10,7 @@ from hamjournal.domain.dates import week_start as week_start  # re-exported: the
 from hamjournal.domain.library.exercises import EXERCISES
 from hamjournal.domain.library.sets import format_sets
 from hamjournal.domain.models import ASSESSMENT_NAMES, WEEKDAYS, PlanItem, Profile, Run, Session, SymptomLog
+from hamjournal.domain.safe_text import visible
 
 DONE, MISSED, PLANNED, SKIPPED, LOGGED = "done", "missed", "planned", "skipped", "logged"
 # A planned item of today or later while the advice says stop: nothing to do until a professional's all-clear.
@@ -133,7 +134,7 @@ def session_detail(session: Session) -> str:
     if session.pain_during is not None:
         parts.append(f"pain {session.pain_during}/10")
     if session.note:
-        parts.append(f"“{session.note}”")
+        parts.append(f"“{visible(session.note)}”")
     return ", ".join(parts)
 
 
@@ -167,7 +168,7 @@ def run_detail(run: Run) -> str:
     if run.finish_s is not None:
         parts.append(f"sprint finish {run.finish_s:g} s")
     if run.note:
-        parts.append(f"“{run.note}”")
+        parts.append(f"“{visible(run.note)}”")
     return ", ".join(parts)
 
 
@@ -193,7 +194,7 @@ def checkin_detail(log: SymptomLog) -> str:
     if log.fatigue is not None:
         parts.append(f"fatigue {log.fatigue}/10")
     if log.note:
-        parts.append(f"“{log.note}”")
+        parts.append(f"“{visible(log.note)}”")
     return ", ".join(parts)
 
 

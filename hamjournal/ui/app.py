@@ -6,13 +6,14 @@ import asyncio
 import datetime as dt
 import gc
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
 from textual.app import App, SystemCommand
+from textual.filter import LineFilter
 from textual.screen import Screen
 
 from hamjournal import config
@@ -21,12 +22,16 @@ from hamjournal.errors import HamjournalError
 from hamjournal.ui.actions import palette_actions
 from hamjournal.ui.messages import JournalChanged, JournalFailed, JournalOpened, WeekLoaded
 from hamjournal.ui.screens.week import WeekScreen
+from hamjournal.ui.visible_filter import VisibleText
 from hamjournal.ui.widgets.size_guard import MIN_HEIGHT, MIN_WIDTH
 from hamjournal.ui.worker_failures import notify_failure
 from hamjournal.ui.worker_threads import FreshContextExecutor
 
 if TYPE_CHECKING:
     from hamjournal.services import JournalService
+
+# One instance: Textual caches filtered lines per filter object.
+VISIBLE_TEXT = VisibleText()
 
 # Seconds after start-up by which the cycle collector is on again even if no week was shown.
 GC_RESUME_S = 10.0
@@ -74,6 +79,10 @@ class HamJournalApp(App[None]):
         self.sub_title = location
         # The exit message is one line that scripts can grep: neither wrapped nor cropped to the terminal.
         self.error_console.soft_wrap = True
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then VisibleText: no rendered line sends user text's control characters."""
+        return [*super().get_line_filters(), VISIBLE_TEXT]
 
     def today(self) -> dt.date:
         """Today (HAMJOURNAL_TODAY when set); a bad value is reported by the journal worker."""

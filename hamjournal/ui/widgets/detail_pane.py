@@ -33,5 +33,7 @@ class DetailPane(Static):
         table.add_column(ratio=1)
         for number, entry in enumerate(day.entries):
             selected = number == cursor
-            table.add_row(("▸ " if selected else "  ") + entry.mark, entry.detail, style="reverse" if selected else "")
+            # Text, not str: a str cell is read as markup, and a note holding "[/]" would fail to render.
+            mark = Text(("▸ " if selected else "  ") + entry.mark)
+            table.add_row(mark, Text(entry.detail), style="reverse" if selected else "")
         self.update(table)
