@@ -26,7 +26,7 @@ _BRACKET = re.compile(r"[\[\]{}]")
 
 
 def describe_bytes(size: int) -> str:
-    """"64 MiB", "1.5 KiB", "12 bytes"."""
+    """ "64 MiB", "1.5 KiB", "12 bytes"."""
     for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
         if size >= scale:
             return f"{size / scale:.3g} {unit}"
@@ -60,8 +60,7 @@ def strict_float(text: str) -> float:
     """json.loads' parse_float: finite, not underflowing to zero, not rounded away from what was written."""
     if len(text) > MAX_JSON_NUMBER_CHARS:
         raise InvalidInput(
-            f"not a journal: a number {len(text)} characters long; numbers have at most "
-            f"{MAX_JSON_NUMBER_CHARS}",
+            f"not a journal: a number {len(text)} characters long; numbers have at most {MAX_JSON_NUMBER_CHARS}",
             "journal",
         )
     number = float(text)
