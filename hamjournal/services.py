@@ -149,8 +149,12 @@ class JournalService(PlanningMixin, ReportingMixin):
             self.store.add_assessment(entries.make_assessment(self.today(), test, **fields))
         )
 
-    def delete_entry(self, kind: str, entry_id: int) -> None:
-        """Delete a logged session, check-in, run, assessment or plan item."""
+    def delete_entry(self, kind: str, entry_id: int, revision: int | None = None) -> None:
+        """Delete a logged session, check-in, run, assessment or plan item.
+
+        With the `revision` the entry was read at, a record changed since (on another machine) is not deleted:
+        StaleEntry, as for an edit.
+        """
         deleters = {
             "session": self.store.delete_session,
             "check-in": self.store.delete_symptom,
@@ -158,7 +162,7 @@ class JournalService(PlanningMixin, ReportingMixin):
             "assessment": self.store.delete_assessment,
             "plan": self.store.delete_plan_item,
         }
-        deleters[kind](entry_id)
+        deleters[kind](entry_id, revision)
         self._changed(None)
 
     def get_session(self, session_id: int) -> Session:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from hamjournal.domain.dates import week_start as week_start  # re-exported: the domain's calendar API
 from hamjournal.domain.library.exercises import EXERCISES
@@ -30,6 +30,9 @@ class DayEntry:
     ref_id: int | None = None
     exercise: str | None = None
     session_id: int | None = None
+    # The revision of the logged record it shows (a session, run or check-in) as read: a delete is refused
+    # when the record changed since (another machine edited it), as an edit is.
+    revision: int | None = field(default=None, compare=False)
 
     @property
     def mark(self) -> str:
@@ -272,7 +275,7 @@ def _plan_and_sessions(
         elif fulfilled is None:
             entries.append(
                 DayEntry("session", DONE, session_label(session), session_detail(session), session.id,
-                         session.exercise, session.id)
+                         session.exercise, session.id, session.revision)
             )
     return entries
 
@@ -281,12 +284,12 @@ def _done(item: PlanItem, session: Session, day: dt.date) -> DayEntry:
     moved = "" if item.date == day else f" (planned for {item.date:%A})"
     return DayEntry(
         "plan", DONE, session_label(session), f"planned {plan_label(item)}{moved}; did {session_detail(session)}",
-        item.id, item.exercise, session.id,
+        item.id, item.exercise, session.id, session.revision,
     )
 
 
 def _runs(day: dt.date, today: dt.date, profile: Profile, runs: list[Run], since: dt.date | None) -> list[DayEntry]:
-    entries = [DayEntry("run", DONE, run_label(r), run_detail(r), r.id) for r in runs]
+    entries = [DayEntry("run", DONE, run_label(r), run_detail(r), r.id, revision=r.revision) for r in runs]
     weekday = WEEKDAYS[day.weekday()]
     # Before the journal's first entry nothing was "missed": the runner simply wasn't using it yet.
     before_journal = since is not None and day < since
@@ -306,4 +309,4 @@ def _runs(day: dt.date, today: dt.date, profile: Profile, runs: list[Run], since
 
 
 def _checkin(log: SymptomLog) -> DayEntry:
-    return DayEntry("check-in", LOGGED, checkin_label(log), checkin_detail(log), log.id)
+    return DayEntry("check-in", LOGGED, checkin_label(log), checkin_detail(log), log.id, revision=log.revision)

@@ -137,10 +137,10 @@ class Store:
             conn.execute(insert(schema.session_sets), convert.set_values(session.id, session.sets))  # type: ignore[arg-type]
         return replace(session, revision=revision)
 
-    def delete_session(self, session_id: int) -> None:
+    def delete_session(self, session_id: int, revision: int | None = None) -> None:
         """Delete a logged session and its sets."""
         with self._write() as conn:
-            self._delete(conn, schema.sessions, session_id, "session")
+            self._delete(conn, schema.sessions, session_id, "session", revision)
 
     def get_session(self, session_id: int) -> Session:
         """One logged session by id."""
@@ -189,10 +189,10 @@ class Store:
             revision = self._update(conn, schema.symptoms, log, convert.symptom_values(log), "check-in")
         return replace(log, revision=revision)
 
-    def delete_symptom(self, log_id: int) -> None:
+    def delete_symptom(self, log_id: int, revision: int | None = None) -> None:
         """Delete a check-in."""
         with self._write() as conn:
-            self._delete(conn, schema.symptoms, log_id, "check-in")
+            self._delete(conn, schema.symptoms, log_id, "check-in", revision)
 
     def symptoms_between(self, start: dt.date, end: dt.date) -> list[SymptomLog]:
         """Check-ins dated start..end inclusive, oldest first."""
@@ -210,10 +210,10 @@ class Store:
             revision = self._update(conn, schema.runs, run, convert.run_values(run), "run")
         return replace(run, revision=revision)
 
-    def delete_run(self, run_id: int) -> None:
+    def delete_run(self, run_id: int, revision: int | None = None) -> None:
         """Delete a run."""
         with self._write() as conn:
-            self._delete(conn, schema.runs, run_id, "run")
+            self._delete(conn, schema.runs, run_id, "run", revision)
 
     def runs_between(self, start: dt.date, end: dt.date) -> list[Run]:
         """Runs dated start..end inclusive, oldest first."""
@@ -225,10 +225,10 @@ class Store:
         with self._write() as conn:
             return self._insert(conn, schema.assessments, convert.assessment_values(item), item)
 
-    def delete_assessment(self, item_id: int) -> None:
+    def delete_assessment(self, item_id: int, revision: int | None = None) -> None:
         """Delete a reassessment result."""
         with self._write() as conn:
-            self._delete(conn, schema.assessments, item_id, "assessment")
+            self._delete(conn, schema.assessments, item_id, "assessment", revision)
 
     def assessments_between(self, start: dt.date, end: dt.date) -> list[Assessment]:
         """Assessments dated start..end inclusive, oldest first."""
@@ -253,10 +253,10 @@ class Store:
             revision = self._update(conn, schema.plan_items, item, convert.plan_values(item), "plan item")
         return replace(item, revision=revision)
 
-    def delete_plan_item(self, item_id: int) -> None:
+    def delete_plan_item(self, item_id: int, revision: int | None = None) -> None:
         """Delete a plan item."""
         with self._write() as conn:
-            self._delete(conn, schema.plan_items, item_id, "plan item")
+            self._delete(conn, schema.plan_items, item_id, "plan item", revision)
 
     # -- the whole journal ----------------------------------------------------------------------------
 
@@ -380,9 +380,15 @@ class Store:
             )
         raise EntryNotFound(f"{what} {record_id} is not in {self.label} (deleted meanwhile?); nothing was changed")
 
-    def _delete(self, conn: Connection, table: Table, record_id: int, what: str) -> None:
-        done = conn.execute(
-            delete(table).where((table.c.id == record_id) & (table.c.athlete_id == self.athlete_id))
-        ).rowcount
+    def _delete(self, conn: Connection, table: Table, record_id: int, what: str, revision: int | None) -> None:
+        """Delete a record; with the `revision` it was read at, only if nobody changed it since (as _update)."""
+        mine = (table.c.id == record_id) & (table.c.athlete_id == self.athlete_id)
+        where = mine if revision is None else mine & (table.c.revision == revision)
+        done = conn.execute(delete(table).where(where)).rowcount
+        if not done and revision is not None and conn.execute(select(table.c.id).where(mine)).first() is not None:
+            raise StaleEntry(
+                f"this {what} was changed on another machine since you opened it; nothing was deleted — "
+                "look at it again, then delete it if you still want to"
+            )
         if not done:
             raise EntryNotFound(f"{what} {record_id} is not in {self.label} (deleted already?); nothing was changed")

@@ -315,14 +315,14 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
         self.app.push_screen(ConfirmDialog(question), answered)
 
     @work(thread=True, group="write", exit_on_error=False)
-    def _delete(self, kind: str, entry_id: int, summary: str) -> None:
+    def _delete(self, kind: str, entry_id: int, revision: int | None, summary: str) -> None:
         from hamjournal.ui.messages import JournalChanged
 
         journal = self.hj.journal
         if journal is None:
             return
         with notify_failure(self, timeout=10):
-            journal.delete_entry(kind, entry_id)
+            journal.delete_entry(kind, entry_id, revision)
             self.app.post_message(JournalChanged(summary))
 
     def action_open_screen(self, target: str) -> None:
@@ -332,10 +332,10 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
         self.app.push_screen(screen_class())
 
 
-def _deletable(entry: DayEntry) -> tuple[str, int] | None:
-    """(kind, id) for JournalService.delete_entry, or None for planned and expected items."""
+def _deletable(entry: DayEntry) -> tuple[str, int, int | None] | None:
+    """(kind, id, revision read) for JournalService.delete_entry, or None for planned and expected items."""
     if entry.session_id is not None:
-        return "session", entry.session_id
+        return "session", entry.session_id, entry.revision
     if entry.kind in ("check-in", "run") and entry.ref_id is not None:
-        return entry.kind, entry.ref_id
+        return entry.kind, entry.ref_id, entry.revision
     return None
