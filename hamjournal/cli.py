@@ -55,9 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         for position, arg in enumerate(argv, 1):
             if not _is_text(arg):
                 # Bytes that are not UTF-8 (a terminal in another encoding) would fail later, when stored.
-                return _fail(
-                    f"argument {position} ({arg}) is not UTF-8 text: check the terminal's encoding", 2
-                )
+                return _fail(f"argument {position} ({arg}) is not UTF-8 text: check the terminal's encoding", 2)
         try:
             args = _parse(argv)
         except _UsageError as error:
@@ -291,7 +289,9 @@ def build_parser(
     backup.add_argument("-o", "--output", metavar="FILE", help="write the copy to FILE (mode 0600; never overwrites)")
 
     restore = command("restore", "put a backup in place of the journal; the current journal is kept aside")
-    restore.add_argument("file", metavar="FILE", help="a backup, e.g. DATA_DIR/backups/daily-journal-2026-11-24.db")
+    restore.add_argument(
+        "file", metavar="FILE", help="a backup, e.g. DATA_DIR/backups/daily-journal-1a2b3c4d-2026-11-24.db"
+    )
 
     athletes = command("athletes", "list the journal's athletes (a squad journal holds several), or add or rename one")
     actions = athletes.add_subparsers(dest="athletes_action", metavar="ACTION")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import glob
+import hashlib
 import os
 import re
 import shutil
@@ -72,7 +73,8 @@ def daily_backup(journal: Path, folder: Path, today: dt.date) -> Path | None:
     """Make today's backup if there is none yet, and keep only the newest KEEP_DAILY_BACKUPS."""
     if not journal.exists() or journal.stat().st_size == 0:
         return None
-    target = folder / f"{DAILY_PREFIX}{journal.stem}-{today.isoformat()}.db"
+    stem = backup_stem(journal)
+    target = folder / f"{DAILY_PREFIX}{stem}-{today.isoformat()}.db"
     if target.exists():
         # The common case after the first write of the day: one stat, nothing else.
         return None
@@ -82,8 +84,18 @@ def daily_backup(journal: Path, folder: Path, today: dt.date) -> Path | None:
         if target.exists():  # another hamjournal made today's backup at the same moment
             return None
         raise
-    prune(folder, journal.stem)
+    prune(folder, stem)
     return made
+
+
+def backup_stem(journal: Path) -> str:
+    """The name a journal's backups carry: its file name and a digest of where it is ("journal-1a2b3c4d").
+
+    Two journals with the same file name in different folders share one backup folder; named by the file
+    name alone, one's daily backup stood for both and the other was never backed up.
+    """
+    where = hashlib.sha256(os.fsencode(journal.expanduser().resolve())).hexdigest()[:8]
+    return f"{journal.stem}-{where}"
 
 
 def server_stem(label: str) -> str:
@@ -173,7 +185,9 @@ def prune(folder: Path, stem: str) -> list[Path]:
 def check_backup_file(path: Path) -> None:
     """Refuse a file that is not an intact hamjournal journal this version can read."""
     if not path.is_file():
-        raise NotAJournal(f"{path} is not a file: give the path of a backup such as daily-journal-2026-11-24.db")
+        raise NotAJournal(
+            f"{path} is not a file: give the path of a backup such as daily-journal-1a2b3c4d-2026-11-24.db"
+        )
     with path.open("rb") as handle:
         if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise NotAJournal(f"{path} is not a hamjournal backup (not an SQLite database); nothing was restored")

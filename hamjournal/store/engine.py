@@ -13,6 +13,8 @@ import importlib.util
 import os
 import signal
 import sqlite3
+import stat
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,7 @@ from hamjournal.store.errors import JournalBusy, JournalError, JournalTooNew, Jo
 from hamjournal.store.migrations import MIGRATIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER_SIZE = 100
 BUSY_TIMEOUT_MS = 5000
 # Private, for tests: how long to wait for another writer, so a "held lock" test need not wait 10 s.
 ENV_BUSY_TIMEOUT = "_HAMJOURNAL_BUSY_TIMEOUT_MS"
@@ -130,24 +133,50 @@ def open_engine(location: str, create: bool = True) -> tuple[Engine, str]:
 
     Returns the engine and a label (the file, or the URL without its password) for messages.
     """
+    path: Path | None = None
     if is_url(location):
         label = _safe_url(location)
         engine = _server_engine(location, label)
     else:
         path = Path(location).expanduser()
         _check_file(path, create)
-        engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": busy_timeout_ms() / 1000})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        engine = _sqlite_engine(path)
         label = str(path)
     if _crash_countdown() is not None:
         _watch_for_crash(engine)
     try:
         with translate_errors(label):
             _prepare(engine, label, create)
+    except JournalUnwritable:
+        engine.dispose()
+        if path is None or path.stat().st_size == 0:
+            raise
+        # A journal in a read-only place (a mounted backup, a folder without write permission): SQLite cannot
+        # make the -wal / -shm files WAL mode needs to read, so it is opened read-only and immutable. Reading
+        # works; a write is refused with the read-only message (and a read's re-plan is skipped, see
+        # planning.ensure_plan).
+        engine = _sqlite_engine(path, read_only=True)
+        try:
+            with translate_errors(label):
+                _prepare(engine, label, create=False, read_only=True)
+        except BaseException:
+            engine.dispose()
+            raise
     except BaseException:
         engine.dispose()
         raise
     return engine, label
+
+
+def _sqlite_engine(path: Path, read_only: bool = False) -> Engine:
+    timeout = busy_timeout_ms() / 1000
+    if read_only:
+        uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro&immutable=1"
+        engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, timeout=timeout))
+    else:
+        engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": timeout})
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
 
 
 @contextlib.contextmanager
@@ -193,27 +222,29 @@ def _translate(error: BaseException | None, label: str) -> JournalError:
 
 
 def _check_file(path: Path, create: bool) -> None:
-    if path.is_dir():
-        raise NotAJournal(f"{path} is a folder, not a journal file: point --db at a file such as {path / 'journal.db'}")
-    if path.exists():
-        try:
-            with path.open("rb") as handle:
-                header = handle.read(len(SQLITE_HEADER))
-        except OSError as error:
-            raise JournalUnwritable(f"{path} cannot be read ({error.strerror}): check its permissions") from error
-        # An empty file holds nothing to lose: it is initialised like a new journal.
-        if header and header != SQLITE_HEADER:
-            raise NotAJournal(
-                f"{path} is not a hamjournal journal (it is not an SQLite database). It was left untouched; "
-                "point --db at your journal or move this file away."
-            )
+    """Refuse what is not a journal file before SQLite opens it; create a new one with mode 0600.
+
+    Only a regular file is opened: a FIFO would block the open forever and a device (`--db /dev/null`) makes
+    SQLite fail with a baffling "disk I/O error". A new journal is created where a symlink points, so a
+    dangling symlink gets a private file too (O_EXCL on the link itself would fail and leave SQLite to create
+    the file with the umask's mode).
+    """
+    try:
+        info = path.stat()  # follows symlinks: the file the journal would be
+    except (FileNotFoundError, NotADirectoryError):  # creating it says why it cannot be
+        info = None
+    except OSError as error:
+        raise JournalUnwritable(f"{path} cannot be read ({error.strerror}): check its permissions") from error
+    if info is not None:
+        _check_existing(path, info)
         return
     if not create:
         raise JournalError(f"{path} does not exist: run `hamjournal` once to create a journal, or check --db")
+    target = path.resolve()  # through any symlink, dangling included
     try:
-        make_private_dir(path.parent)
+        make_private_dir(target.parent)
         # Health data: the journal is readable by its owner only (SQLite gives -wal/-shm the same mode).
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
         os.close(fd)
     except FileExistsError:
         return
@@ -221,6 +252,27 @@ def _check_file(path: Path, create: bool) -> None:
         raise JournalUnwritable(
             f"{path} cannot be created ({error.strerror}): check the folder's permissions or point --db elsewhere"
         ) from error
+
+
+def _check_existing(path: Path, info: os.stat_result) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise NotAJournal(f"{path} is a folder, not a journal file: point --db at a file such as {path / 'journal.db'}")
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a pipe (FIFO)" if stat.S_ISFIFO(info.st_mode) else "a device or socket"
+        raise NotAJournal(
+            f"{path} is {kind}, not a journal file. It was left untouched; point --db at a file such as ~/journal.db"
+        )
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(SQLITE_HEADER_SIZE)
+    except OSError as error:
+        raise JournalUnwritable(f"{path} cannot be read ({error.strerror}): check its permissions") from error
+    # An empty file holds nothing to lose: it is initialised like a new journal.
+    if header and not header.startswith(SQLITE_HEADER):
+        raise NotAJournal(
+            f"{path} is not a hamjournal journal (it is not an SQLite database). It was left untouched; "
+            "point --db at your journal or move this file away."
+        )
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -252,9 +304,14 @@ def _server_engine(location: str, label: str) -> Engine:
         raise JournalError(f"'{label}' is not a database URL hamjournal can use ({error})") from None
 
 
-def _prepare(engine: Engine, label: str, create: bool = True) -> None:
+def _prepare(engine: Engine, label: str, create: bool = True, read_only: bool = False) -> None:
     with engine.connect() as conn:
         version, has_tables = _read_version(conn, engine, label)
+    if read_only and version != schema.SCHEMA_VERSION:
+        raise JournalUnwritable(
+            f"{label} is in a read-only place and needs an upgrade (journal version {version}) before it can be "
+            "read. It was left untouched; copy it somewhere writable first."
+        )
     if not has_tables and not create and engine.dialect.name != "sqlite":
         # A file that does not exist is refused before this point; an empty server database is its twin.
         raise JournalError(f"{label} holds no journal yet: run `hamjournal --db URL` once to create one, or check --db")
@@ -263,7 +320,7 @@ def _prepare(engine: Engine, label: str, create: bool = True) -> None:
             f"{label} was written by a newer hamjournal (journal version {version}, this program knows up to "
             f"{schema.SCHEMA_VERSION}). It was left untouched; upgrade hamjournal to open it."
         )
-    if engine.dialect.name == "sqlite":
+    if engine.dialect.name == "sqlite" and not read_only:
         # WAL is a property of the file, set once and only after the file is known to be ours: setting it
         # on a foreign database would rewrite its header before we refuse it.
         with engine.connect() as conn:
@@ -285,6 +342,7 @@ def _read_version(conn: Connection, engine: Engine, label: str) -> tuple[int, bo
     if sqlite:
         tables = [row[0] for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))]
         user_version = conn.execute(text("PRAGMA user_version")).scalar_one()
+        _check_application_id(conn, label, bool(tables) or bool(user_version))
         if tables:
             check = conn.execute(text("PRAGMA quick_check")).scalar_one()
             if check != "ok":
@@ -314,6 +372,24 @@ def _read_version(conn: Connection, engine: Engine, label: str) -> tuple[int, bo
     # Both are written together; should they disagree, the higher one decides, so a newer file is never
     # taken for an older one and migrated.
     return max(version, user_version or 0), True
+
+
+def _check_application_id(conn: Connection, label: str, holds_tables: bool) -> None:
+    """An SQLite file is a journal only if it carries hamjournal's application_id, or holds nothing at all.
+
+    Nothing at all: no table, view, index or trigger and no user_version (a new file, or one whose creation
+    was interrupted before the first migration committed). Anything else with another application_id is
+    another program's database and is refused before a byte of it is written.
+    """
+    application_id = conn.execute(text("PRAGMA application_id")).scalar_one()
+    if application_id == schema.SQLITE_APPLICATION_ID:
+        return
+    objects = conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
+    if holds_tables or objects or application_id:
+        raise NotAJournal(
+            f"{label} is an SQLite database of another program (application_id {application_id}), not a "
+            "hamjournal journal. It was left untouched; point --db at your journal or at a new file."
+        )
 
 
 def _migrate(engine: Engine, label: str, from_version: int) -> None:
