@@ -28,6 +28,8 @@ from hamjournal.store.migrations import MIGRATIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SQLITE_HEADER_SIZE = 100
+# Free space under which a "disk I/O error" is reported as a full disk: less than a few pages and a WAL frame.
+DISK_FULL_BYTES = 64 * 1024
 BUSY_TIMEOUT_MS = 5000
 # Private, for tests: how long to wait for another writer, so a "held lock" test need not wait 10 s.
 ENV_BUSY_TIMEOUT = "_HAMJOURNAL_BUSY_TIMEOUT_MS"
@@ -194,14 +196,31 @@ def translate_errors(label: str) -> Iterator[None]:
         raise JournalError(f"{label}: the journal could not be used ({error.__class__.__name__}: {error})") from error
 
 
+def _disk_full(label: str) -> bool:
+    """True when the folder of the journal file `label` has (almost) no room left for a page."""
+    if is_url(label):
+        return False
+    try:
+        room = os.statvfs(Path(label).expanduser().parent)
+    except OSError:
+        return False
+    return room.f_bavail * room.f_frsize < DISK_FULL_BYTES
+
+
 def _translate(error: BaseException | None, label: str) -> JournalError:
     text_ = str(error).lower()
     if error is not None and is_busy(error):
         return JournalBusy(
             f"{label} is busy: another hamjournal is writing to it. Nothing was changed; try again in a moment."
         )
-    if "full" in text_:
+    if "full" in text_ or ("disk i/o error" in text_ and _disk_full(label)):
+        # SQLite says "disk I/O error" rather than "full" when the disk fills during a write of the WAL file.
         return JournalUnwritable(f"{label}: the disk is full. Nothing was changed; free some space and try again.")
+    if "disk i/o error" in text_:
+        return JournalUnwritable(
+            f"{label}: the disk could not be read or written (disk I/O error). Nothing more was changed; check "
+            "the disk and its free space, then try again."
+        )
     if "readonly" in text_ or "read-only" in text_ or "unable to open" in text_ or "permission" in text_:
         return JournalUnwritable(
             f"{label} cannot be written (read-only file or folder). Nothing was changed; "
