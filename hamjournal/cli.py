@@ -134,9 +134,11 @@ def _command(name: str) -> Callable[[argparse.Namespace], int]:
 def _fail(message: str, status: int) -> int:
     # One line, whatever the message holds, so scripts can read it with `read`; control characters it quotes
     # (from an argument or a file) are shown, not sent to the terminal.
+    from hamjournal.config import mask_urls
     from hamjournal.domain.safe_text import visible
 
-    print(f"{PROG}: {visible(' '.join(message.split()))}", file=sys.stderr)
+    # URLs are masked whatever raised the message (a driver's error may quote the URL it was given).
+    print(f"{PROG}: {visible(mask_urls(' '.join(message.split())))}", file=sys.stderr)
     return status
 
 

@@ -21,9 +21,16 @@ from typing import Any
 
 from sqlalchemy import Connection, CursorResult, Engine, create_engine, event, exc, insert, select, text
 
-from hamjournal.config import backup_dir, is_url
+from hamjournal.config import backup_dir, is_url, mask_url
 from hamjournal.store import schema
-from hamjournal.store.errors import JournalBusy, JournalError, JournalTooNew, JournalUnwritable, NotAJournal
+from hamjournal.store.errors import (
+    BadLocation,
+    JournalBusy,
+    JournalError,
+    JournalTooNew,
+    JournalUnwritable,
+    NotAJournal,
+)
 from hamjournal.store.migrations import MIGRATIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -490,9 +497,25 @@ def _reserve(target: Path) -> Path:
 
 
 def _safe_url(location: str) -> str:
+    """The URL as a label for messages and the header, its secrets masked; a malformed URL is BadLocation
+    (exit 2), one line that quotes the URL masked too."""
     from sqlalchemy.engine import make_url
 
+    label = mask_url(location)
+    authority = location.partition("://")[2].partition("/")[0]
+    if authority.count("@") > 1:
+        raise BadLocation(
+            f"'{label}' is not a database URL hamjournal can use: the user or password holds an unencoded '@'; "
+            "write it as %40"
+        )
     try:
-        return make_url(location).render_as_string(hide_password=True)
-    except exc.ArgumentError as error:
-        raise JournalError(f"'{location}' is not a database URL or file path ({error})") from error
+        url = make_url(location)
+        url.port  # noqa: B018  (parsed lazily by some versions: a bad port must fail here)
+    except (exc.ArgumentError, ValueError, TypeError) as error:
+        reason = "the port must be a number from 1 to 65535" if "port" in str(error).lower() or (
+            isinstance(error, ValueError) and "int" in str(error)
+        ) else "write it as postgresql+psycopg://USER:PASSWORD@HOST:PORT/DATABASE"
+        raise BadLocation(f"'{label}' is not a database URL hamjournal can use: {reason}") from None
+    if url.port is not None and not 1 <= url.port <= 65535:
+        raise BadLocation(f"'{label}' is not a database URL hamjournal can use: the port must be from 1 to 65535")
+    return label

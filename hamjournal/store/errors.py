@@ -7,6 +7,7 @@ from hamjournal.errors import JournalError
 
 __all__ = [
     "AthleteNotChosen",
+    "BadLocation",
     "EntryNotFound",
     "JournalBusy",
     "JournalError",
@@ -40,6 +41,12 @@ class StaleEntry(JournalError):
 
 class EntryNotFound(JournalError):
     """The entry to edit or delete is not in the journal."""
+
+
+class BadLocation(JournalError):
+    """--db / HAMJOURNAL_DB is a malformed database URL: bad input (exit 2); the message masks its secrets."""
+
+    exit_status = 2
 
 
 class UnknownAthlete(JournalError):

@@ -18,6 +18,7 @@ from textual.screen import Screen
 
 from hamjournal import config
 from hamjournal.domain.errors import InvalidInput
+from hamjournal.domain.safe_text import visible
 from hamjournal.errors import HamjournalError
 from hamjournal.ui.actions import palette_actions
 from hamjournal.ui.messages import JournalChanged, JournalFailed, JournalOpened, WeekLoaded
@@ -76,7 +77,7 @@ class HamJournalApp(App[None]):
         self.journal: JournalService | None = None
         self._dialogs_warm = False
         self.selected_day = self.today()
-        self.sub_title = location
+        self.sub_title = config.mask_url(location)  # a URL's password never reaches the screen
         # The exit message is one line that scripts can grep: neither wrapped nor cropped to the terminal.
         self.error_console.soft_wrap = True
 
@@ -160,7 +161,8 @@ class HamJournalApp(App[None]):
     @on(JournalFailed)
     def _journal_failed(self, message: JournalFailed) -> None:
         # Never go on with a file we could not open: the message is printed to stderr after the app exits.
-        self.exit(return_code=1, message=Text(message.message))
+        # Printed after the app exits, straight to the terminal: secrets masked, control characters shown.
+        self.exit(return_code=1, message=Text(visible(config.mask_urls(message.message))))
 
     @on(JournalOpened)
     def _journal_opened(self, message: JournalOpened) -> None:

@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Static
 
+from hamjournal.config import mask_url
 from hamjournal.domain.dates import week_start
 from hamjournal.errors import HamjournalError
 from hamjournal.ui.actions import ACTIONS, NAVIGATION
@@ -78,7 +79,7 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
         # The first frame is the frame alone: the calendar, the detail pane and the advice strip are mounted
         # once the journal is open (see _mount_body), so nothing is laid out or drawn twice at start-up.
         yield AppHeader()
-        yield Static(f"Opening {self.hj.location} …", id="week-line")
+        yield Static(f"Opening {mask_url(self.hj.location)} …", id="week-line")
         yield KeyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
