@@ -61,6 +61,22 @@ def backup_dir() -> Path:
     return data_dir() / BACKUP_DIR
 
 
+# Seconds between the open app's looks at the journal for writes made elsewhere; 0 turns watching off (the
+# tests, which call HamJournalApp.check_journal themselves so nothing depends on timing).
+ENV_WATCH_S = "HAMJOURNAL_WATCH_S"
+WATCH_S = 1.0
+
+
+def watch_interval() -> float:
+    """HAMJOURNAL_WATCH_S, else WATCH_S; a value that is not a number from 0 to 2 gives WATCH_S."""
+    raw = os.environ.get(ENV_WATCH_S, "").strip()
+    try:
+        value = float(raw) if raw else WATCH_S
+    except ValueError:
+        return WATCH_S
+    return value if 0 <= value <= 2 else WATCH_S
+
+
 def is_url(location: str) -> bool:
     """True for an SQLAlchemy URL such as postgresql+psycopg://..., False for a file path."""
     return "://" in location

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from hamjournal.domain.advice.report import AdviceReport
     from hamjournal.domain.entries import AssessmentFields, RunFields, SessionFields, SymptomFields, Value
     from hamjournal.domain.week import WeekView
+    from hamjournal.store.watch import JournalWatch
 
 _T = TypeVar("_T")
 
@@ -99,6 +100,12 @@ class JournalService(PlanningMixin, ReportingMixin):
     def close(self) -> None:
         """Release the database."""
         self.store.close()
+
+    def watch(self) -> JournalWatch:
+        """A watch on the journal: polled, it says whether another program wrote to it or replaced it."""
+        from hamjournal.store.watch import JournalWatch
+
+        return JournalWatch(self.store)
 
     # -- logging --------------------------------------------------------------------------------------
 

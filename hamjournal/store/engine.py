@@ -109,6 +109,13 @@ def lock_for_write(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql(f"SET LOCAL lock_timeout = {busy_timeout_ms()}")
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
+        # The server's change counter, which open apps poll (store.watch): bumped by every write transaction,
+        # committed or rolled back with it. Before the first migration there is no hj_meta to count in.
+        if conn.exec_driver_sql("SELECT to_regclass('hj_meta')").scalar() is not None:
+            conn.exec_driver_sql(
+                "INSERT INTO hj_meta (key, value) VALUES ('changes', '1') ON CONFLICT (key) "
+                "DO UPDATE SET value = CAST(CAST(hj_meta.value AS BIGINT) + 1 AS TEXT)"
+            )
         return
     if conn.dialect.name != "sqlite":
         return

@@ -20,6 +20,7 @@ from hamjournal.store import convert, schema
 from hamjournal.store.athletes import add_athlete, athletes, rename_athlete, resolve_athlete
 from hamjournal.store.engine import DEFAULT_ATHLETE, inserted_id, lock_for_write, open_engine, translate_errors
 from hamjournal.store.errors import EntryNotFound, StaleEntry
+from hamjournal.store.watch import file_identity, new_lock, reopen_if_replaced
 from hamjournal.store.whole_journal import ImportSummary, import_journal, read_journal
 
 # Names callers took from this module before athletes and whole-journal reads moved out of it.
@@ -36,6 +37,9 @@ class Store:
         self.athlete_name = athlete_name
         self.changes = 0
         """Writes made through this Store (counted after each commit): a key for caches of derived data."""
+        self.identity = file_identity(label)
+        """The journal file's (device, inode) when opened: a restore replaces it (see store.watch)."""
+        self.reopen_lock = new_lock()
 
     @classmethod
     def open(cls, location: str, athlete: str | None = None, create: bool = True) -> Store:
@@ -334,6 +338,8 @@ class Store:
         # engine.begin() commits when the block ends: every user action is its own transaction. The write
         # lock is taken first, so a busy journal is waited for (and retried) before anything is done.
         try:
+            with translate_errors(self.label):
+                reopen_if_replaced(self)  # never save into a file a restore replaced: it would vanish
             with translate_errors(self.label), self.engine.begin() as conn:
                 lock_for_write(conn)
                 yield conn

@@ -21,7 +21,7 @@ from hamjournal.domain.errors import InvalidInput
 from hamjournal.domain.safe_text import visible
 from hamjournal.errors import HamjournalError
 from hamjournal.ui.actions import palette_actions
-from hamjournal.ui.messages import JournalChanged, JournalFailed, JournalOpened, WeekLoaded
+from hamjournal.ui.messages import JournalChanged, JournalFailed, JournalOpened, JournalUpdated, WeekLoaded
 from hamjournal.ui.screens.week import WeekScreen
 from hamjournal.ui.visible_filter import VisibleText
 from hamjournal.ui.widgets.size_guard import MIN_HEIGHT, MIN_WIDTH
@@ -29,7 +29,10 @@ from hamjournal.ui.worker_failures import notify_failure
 from hamjournal.ui.worker_threads import FreshContextExecutor
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from hamjournal.services import JournalService
+    from hamjournal.store.watch import JournalWatch
 
 # One instance: Textual caches filtered lines per filter object.
 VISIBLE_TEXT = VisibleText()
@@ -75,6 +78,8 @@ class HamJournalApp(App[None]):
         self.clock = clock
         self.cursor_blink = cursor_blink_from_env() if cursor_blink is None else cursor_blink
         self.journal: JournalService | None = None
+        self._watch: JournalWatch | None = None
+        self._watch_timer: Timer | None = None
         self._dialogs_warm = False
         self.selected_day = self.today()
         self.sub_title = config.mask_url(location)  # a URL's password never reaches the screen
@@ -172,6 +177,53 @@ class HamJournalApp(App[None]):
         for screen in self._week_screens():
             screen.reload()
             screen.refresh_bindings()
+        self._start_watching(message.journal)
+
+    # -- a live journal: writes made elsewhere, a file replaced by a restore ------------------------------
+
+    def _start_watching(self, journal: JournalService) -> None:
+        if self._watch is not None:
+            self._watch.close()
+        self._watch = journal.watch()
+        interval = config.watch_interval()
+        if interval > 0 and self._watch_timer is None:
+            self._watch_timer = self.set_interval(interval, self._poll_in_thread)
+
+    def _poll_in_thread(self) -> None:
+        self.run_worker(self.check_journal, thread=True, group="watch", exclusive=True, exit_on_error=False)
+
+    def check_journal(self) -> str:
+        """Look once whether the journal changed elsewhere or was replaced; the screens follow if it did.
+
+        Called about once a second in a worker (HAMJOURNAL_WATCH_S); tests call it directly.
+        """
+        from hamjournal.store.watch import SAME
+
+        watch = self._watch
+        if watch is None:
+            return SAME
+        try:
+            how = watch.poll()
+        except HamjournalError:
+            return SAME  # the next save or read reports what is wrong with the journal
+        if how != SAME:
+            self.post_message(JournalUpdated(how))
+        return how
+
+    @on(JournalUpdated)
+    def _journal_updated(self, message: JournalUpdated) -> None:
+        from hamjournal.store.watch import REPLACED
+
+        if message.how == REPLACED:
+            self.notify(
+                "The journal file was replaced (a restore?): reopened it, so what you see and save is the new one.",
+                timeout=10,
+            )
+        self._reload_weeks()
+        for screen in self.screen_stack:
+            reload = getattr(screen, "journal_updated", None)
+            if callable(reload):
+                reload()
 
     @on(JournalChanged)
     def _journal_changed(self, message: JournalChanged) -> None:
@@ -193,5 +245,7 @@ class HamJournalApp(App[None]):
                 yield SystemCommand(action.title, action.help, partial(screen.run_action, action.action))
 
     def on_unmount(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
         if self.journal is not None:
             self.journal.close()
