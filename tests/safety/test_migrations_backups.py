@@ -283,7 +283,7 @@ def test_restore_puts_the_backup_back_and_keeps_the_journal_aside(
     capsys.readouterr()
     assert main(["restore", str(saved)]) == 0
     out = capsys.readouterr().out
-    [aside] = (data_dir / "backups").glob("journal-before-restore-*.db")
+    [aside] = (data_dir / "backups").glob("journal-*-before-restore-*.db")
     assert f"kept at {aside}" in out
     assert dump(aside) == current and mode(aside) == 0o600
     assert dump(journal) == dump(saved) and mode(journal) == 0o600
@@ -327,7 +327,7 @@ def test_restore_over_a_damaged_journal_keeps_its_bytes(
     journal.write_bytes(journal.read_bytes()[:20000])  # the reason a runner restores
     damaged = journal.read_bytes()
     assert main(["restore", str(saved)]) == 0
-    [aside] = (data_dir / "backups").glob("journal-before-restore-*.db")
+    [aside] = (data_dir / "backups").glob("journal-*-before-restore-*.db")
     assert aside.read_bytes() == damaged
     assert dump(journal) == dump(saved)
     Store.open(str(journal), create=False).close()
