@@ -21,8 +21,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hamjournal.store.engine import SQLITE_HEADER, busy_timeout_ms, crash_point, make_private_dir
+from hamjournal.store.engine import busy_timeout_ms, crash_point
 from hamjournal.store.errors import JournalError, JournalUnwritable, NotAJournal
+from hamjournal.store.locations import SQLITE_HEADER, make_private_dir
 from hamjournal.store.schema import APPLICATION, SCHEMA_VERSION
 
 if TYPE_CHECKING:

@@ -136,13 +136,13 @@ def test_a_journal_in_a_read_only_folder_can_be_read(
 
 
 def test_an_io_error_on_a_full_disk_says_the_disk_is_full(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from hamjournal.store import engine
+    from hamjournal.store import engine, locations
     from hamjournal.store.errors import JournalUnwritable
 
     class Full:
         f_bavail, f_frsize = 0, 4096
 
-    monkeypatch.setattr(engine.os, "statvfs", lambda _path: Full())
+    monkeypatch.setattr(locations.os, "statvfs", lambda _path: Full())
     label = str(tmp_path / "journal.db")
     with (
         pytest.raises(JournalUnwritable, match=r"the disk is full\. Nothing was changed; free some space"),
