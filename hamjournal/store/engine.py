@@ -23,6 +23,7 @@ from sqlalchemy import Connection, CursorResult, Engine, create_engine, event, e
 from hamjournal.config import backup_dir, is_url
 from hamjournal.store import schema
 from hamjournal.store.errors import (
+    BadLocation,
     JournalBusy,
     JournalError,
     JournalTooNew,
@@ -257,7 +258,7 @@ def _server_engine(location: str, label: str) -> Engine:
             "hamjournal[postgres] (psycopg)"
         ) from None
     except exc.ArgumentError as error:
-        raise JournalError(f"'{label}' is not a database URL hamjournal can use ({error})") from None
+        raise BadLocation(f"'{label}' is not a database URL hamjournal can use ({error})") from None
 
 
 def _prepare(engine: Engine, label: str, create: bool = True, read_only: bool = False) -> None:
