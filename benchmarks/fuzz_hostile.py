@@ -255,7 +255,7 @@ def run(commands: int, imports: int, seed: int) -> dict[str, object]:
         # A well-formed URL of a server that is not there is that server's problem (exit 1), not bad input.
         unreachable = status == 1 and "could not" in err and any("://" in arg for arg in argv)
         if unreachable:
-            tally["exit 1: a well-formed URL of a server that is not there"] += 1
+            tally["unreachable server (exit 1), a well-formed URL"] += 1
         elif status not in (0, 2):
             problems.append(f"exit {status}: {argv!r}: {err.strip()[:200]}")
         if status == 2:
