@@ -101,8 +101,8 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         with guarded(args):
             status = run(args)
-        if status == 0 and args.command in WRITE_COMMANDS:
-            importlib.import_module("hamjournal.commands.backup").after_write(args)
+            if status == 0 and args.command in WRITE_COMMANDS:
+                importlib.import_module("hamjournal.commands.backup").after_write(args)
         return status
     except InvalidInput as error:
         return _fail(error.message, 2)
