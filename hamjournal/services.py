@@ -20,6 +20,10 @@ from hamjournal.domain.models import Assessment, Journal, PlanItem, Profile, Run
 from hamjournal.planning import PlanningMixin, find_entry, plan_order
 from hamjournal.reporting import ReportingMixin
 from hamjournal.store.repo import ImportSummary, Store
+from hamjournal.store.watch import CHANGED as WATCH_CHANGED
+from hamjournal.store.watch import REPLACED as WATCH_REPLACED
+from hamjournal.store.watch import SAME as WATCH_SAME
+from hamjournal.store.watch import JournalWatch
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -28,9 +32,9 @@ if TYPE_CHECKING:
     from hamjournal.domain.advice.report import AdviceReport
     from hamjournal.domain.entries import AssessmentFields, RunFields, SessionFields, SymptomFields, Value
     from hamjournal.domain.week import WeekView
-    from hamjournal.store.watch import JournalWatch
 
 _T = TypeVar("_T")
+__all__ = ["WATCH_CHANGED", "WATCH_REPLACED", "WATCH_SAME", "JournalService", "JournalWatch"]
 
 # How far back the logging form looks for the step and tempo to suggest.
 LAST_SESSION_LOOKBACK_DAYS = 120
@@ -102,9 +106,8 @@ class JournalService(PlanningMixin, ReportingMixin):
         self.store.close()
 
     def watch(self) -> JournalWatch:
-        """A watch on the journal: polled, it says whether another program wrote to it or replaced it."""
-        from hamjournal.store.watch import JournalWatch
-
+        """A watch on the journal: polled, it says whether another program wrote to it (WATCH_CHANGED) or replaced
+        it (WATCH_REPLACED, reopened already), or neither (WATCH_SAME)."""
         return JournalWatch(self.store)
 
     # -- logging --------------------------------------------------------------------------------------

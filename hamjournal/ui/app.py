@@ -31,8 +31,7 @@ from hamjournal.ui.worker_threads import FreshContextExecutor
 if TYPE_CHECKING:
     from textual.timer import Timer
 
-    from hamjournal.services import JournalService
-    from hamjournal.store.watch import JournalWatch
+    from hamjournal.services import JournalService, JournalWatch
 
 # One instance: Textual caches filtered lines per filter object.
 VISIBLE_TEXT = VisibleText()
@@ -197,7 +196,7 @@ class HamJournalApp(App[None]):
 
         Called about once a second in a worker (HAMJOURNAL_WATCH_S); tests call it directly.
         """
-        from hamjournal.store.watch import SAME
+        from hamjournal.services import WATCH_SAME as SAME
 
         watch = self._watch
         if watch is None:
@@ -212,7 +211,7 @@ class HamJournalApp(App[None]):
 
     @on(JournalUpdated)
     def _journal_updated(self, message: JournalUpdated) -> None:
-        from hamjournal.store.watch import REPLACED
+        from hamjournal.services import WATCH_REPLACED as REPLACED
 
         if message.how == REPLACED:
             self.notify(
