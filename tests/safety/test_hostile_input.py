@@ -234,3 +234,12 @@ def test_an_import_larger_than_the_limit_is_refused_before_reading(
     path = tmp_path / "big.json"
     path.write_text(" " * 2048)
     _import_refused(path, "at most 1 KiB", journal, capsys)
+
+
+def test_an_exported_double_with_17_digits_is_read_as_written() -> None:
+    from hamjournal.domain.errors import InvalidInput
+    from hamjournal.domain.formats.limits import strict_float
+
+    assert strict_float("0.30000000000000004") == 0.1 + 0.2  # how Python writes it: nothing rounded away
+    with pytest.raises(InvalidInput, match="cannot be stored as written"):
+        strict_float("4.9999999999999999")

@@ -69,7 +69,10 @@ def strict_float(text: str) -> float:
     significant = len(digits.rstrip("0")) if "." in mantissa else len(digits)
     underflow = number == 0.0 and digits.strip("0") != ""
     tiny = number != 0.0 and abs(number) < sys.float_info.min
-    if not math.isfinite(number) or underflow or tiny or significant > MAX_SIGNIFICANT_DIGITS:
+    # More digits are fine when they are exactly how Python writes this double (an export of a computed value
+    # such as 0.30000000000000004): nothing is rounded away. 4.9999999999999999 reads as 5.0: refused.
+    rounded = significant > MAX_SIGNIFICANT_DIGITS and repr(number) != text
+    if not math.isfinite(number) or underflow or tiny or rounded:
         raise InvalidInput(
             f"not a journal: the number {text} cannot be stored as written: use a finite number of at most "
             f"{MAX_SIGNIFICANT_DIGITS} significant digits",
