@@ -1,7 +1,8 @@
 """The `hamjournal` command line: parse, dispatch to hamjournal.commands, turn errors into exit codes.
 
-Exit status: 0 done; 1 the journal (or an output file) could not be used; 2 bad input or usage, with one
-line on stderr saying what was wrong and what is allowed; 130 interrupted. Nothing here imports textual or
+Exit status (the table is in the README, "Exit status"): 0 done; 1 the journal (or an output file) could not be
+used; 2 bad input or usage (an unknown athlete included), with one line on stderr saying what was wrong and
+what is allowed; 130 interrupted; 141 the reader of the output went away. Nothing here imports textual or
 the store at import time: each command's module is imported only when that command runs.
 """
 
@@ -14,6 +15,8 @@ import os
 import sys
 from collections.abc import Callable, Collection
 from typing import Any, NoReturn
+
+from hamjournal import __version__
 
 PROG = "hamjournal"
 
@@ -53,12 +56,12 @@ def main(argv: list[str] | None = None) -> int:
         for position, arg in enumerate(argv, 1):
             if not _is_text(arg):
                 # Bytes that are not UTF-8 (a terminal in another encoding) would fail later, when stored.
-                return _fail(
-                    f"argument {position} ({_printable(arg)}) is not UTF-8 text: check the terminal's encoding", 2
-                )
+                return _fail(f"argument {position} ({arg}) is not UTF-8 text: check the terminal's encoding", 2)
         try:
             args = _parse(argv)
-        except SystemExit as stop:  # --help, or a usage error argparse has already explained
+        except _UsageError as error:
+            return _fail(error.message, 2)
+        except SystemExit as stop:  # --help or --version, already printed
             return stop.code if isinstance(stop.code, int) else 2
         return _dispatch(args)
     except KeyboardInterrupt:
@@ -82,7 +85,7 @@ def _parse(argv: list[str]) -> argparse.Namespace:
             return build_parser(only=COMMANDS.keys() & set(argv), parser_class=_QuietParser).parse_args(argv)
         except _ParseFailed:
             pass
-    return build_parser().parse_args(argv)
+    return build_parser(parser_class=_OneLineParser).parse_args(argv)
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -95,9 +98,12 @@ def _dispatch(args: argparse.Namespace) -> int:
             # Start-up (imports) ran without the cycle collector, see main(); the app turns it on itself once
             # the first week is on screen.
             gc.enable()
-        status = run(args)
-        if status == 0 and args.command in WRITE_COMMANDS:
-            importlib.import_module("hamjournal.commands.backup").after_write(args)
+        from hamjournal.commands.output import guarded
+
+        with guarded(args):
+            status = run(args)
+            if status == 0 and args.command in WRITE_COMMANDS:
+                importlib.import_module("hamjournal.commands.backup").after_write(args)
         return status
     except InvalidInput as error:
         return _fail(error.message, 2)
@@ -111,7 +117,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             from hamjournal.store.errors import JournalError
 
             if isinstance(error, JournalError):
-                return _fail(error.message, 1)
+                return _fail(error.message, error.exit_status)
         if os.environ.get("HAMJOURNAL_DEBUG"):
             raise
         return _fail(
@@ -127,8 +133,13 @@ def _command(name: str) -> Callable[[argparse.Namespace], int]:
 
 
 def _fail(message: str, status: int) -> int:
-    # One line, whatever the message holds, so scripts can read it with `read`; printable whatever it quotes.
-    print(f"{PROG}: {' '.join(_printable(message).split())}", file=sys.stderr)
+    # One line, whatever the message holds, so scripts can read it with `read`; control characters it quotes
+    # (from an argument or a file) are shown, not sent to the terminal.
+    from hamjournal.config import mask_urls
+    from hamjournal.domain.safe_text import visible
+
+    # URLs are masked whatever raised the message (a driver's error may quote the URL it was given).
+    print(f"{PROG}: {visible(mask_urls(' '.join(message.split())))}", file=sys.stderr)
     return status
 
 
@@ -140,13 +151,23 @@ def _is_text(value: str) -> bool:
     return True
 
 
-def _printable(text: str) -> str:
-    # Lone surrogates (undecodable bytes of argv) cannot be written to a UTF-8 stream: show them escaped.
-    return text if _is_text(text) else text.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
 class _ParseFailed(Exception):
     """A partial parser met something it cannot explain alone."""
+
+
+class _UsageError(Exception):
+    """A usage error, as one line with a hint to --help (argparse's own is a usage block of several lines)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    """The full parser: its errors become one line naming the command's --help."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{message}; see `{self.prog} --help` for what is allowed")
 
 
 class _QuietParser(argparse.ArgumentParser):
@@ -185,6 +206,7 @@ def build_parser(
         epilog="Bad input exits with status 2 and one line saying what is allowed; nothing is written.",
     )
     _journal_options(parser, default=None)
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     # On subcommands the default is SUPPRESS, so `hamjournal --db X log ...` keeps the top-level value.
     common = parser_class(add_help=False)
     _journal_options(common, default=argparse.SUPPRESS)
@@ -279,7 +301,9 @@ def build_parser(
     backup.add_argument("-o", "--output", metavar="FILE", help="write the copy to FILE (mode 0600; never overwrites)")
 
     restore = command("restore", "put a backup in place of the journal; the current journal is kept aside")
-    restore.add_argument("file", metavar="FILE", help="a backup, e.g. DATA_DIR/backups/daily-journal-2026-11-24.db")
+    restore.add_argument(
+        "file", metavar="FILE", help="a backup, e.g. DATA_DIR/backups/daily-journal-1a2b3c4d-2026-11-24.db"
+    )
 
     athletes = command("athletes", "list the journal's athletes (a squad journal holds several), or add or rename one")
     actions = athletes.add_subparsers(dest="athletes_action", metavar="ACTION")

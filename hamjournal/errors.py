@@ -21,3 +21,6 @@ class JournalError(HamjournalError):
 
     The store raises its own kinds of it (hamjournal.store.errors); the UI catches this name, not the store's.
     """
+
+    exit_status = 1
+    """The command line's exit status for it (the README's table): 1, the journal cannot be used."""

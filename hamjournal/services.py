@@ -20,6 +20,10 @@ from hamjournal.domain.models import Assessment, Journal, PlanItem, Prescription
 from hamjournal.planning import PlanningMixin, find_entry, plan_order
 from hamjournal.reporting import ReportingMixin
 from hamjournal.store.repo import ImportSummary, Store
+from hamjournal.store.watch import CHANGED as WATCH_CHANGED
+from hamjournal.store.watch import REPLACED as WATCH_REPLACED
+from hamjournal.store.watch import SAME as WATCH_SAME
+from hamjournal.store.watch import JournalWatch
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -32,6 +36,7 @@ if TYPE_CHECKING:
     from hamjournal.run_import import ImportReport, Progress
 
 _T = TypeVar("_T")
+__all__ = ["WATCH_CHANGED", "WATCH_REPLACED", "WATCH_SAME", "JournalService", "JournalWatch"]
 
 # How far back the logging form looks for the step and tempo to suggest.
 LAST_SESSION_LOOKBACK_DAYS = 120
@@ -101,6 +106,11 @@ class JournalService(PlanningMixin, ReportingMixin):
     def close(self) -> None:
         """Release the database."""
         self.store.close()
+
+    def watch(self) -> JournalWatch:
+        """A watch on the journal: polled, it says whether another program wrote to it (WATCH_CHANGED) or replaced
+        it (WATCH_REPLACED, reopened already), or neither (WATCH_SAME)."""
+        return JournalWatch(self.store)
 
     # -- logging --------------------------------------------------------------------------------------
 
@@ -172,8 +182,12 @@ class JournalService(PlanningMixin, ReportingMixin):
             self.store.add_assessment(entries.make_assessment(self.today(), test, **fields))
         )
 
-    def delete_entry(self, kind: str, entry_id: int) -> None:
-        """Delete a logged session, check-in, run, assessment or plan item."""
+    def delete_entry(self, kind: str, entry_id: int, revision: int | None = None) -> None:
+        """Delete a logged session, check-in, run, assessment or plan item.
+
+        With the `revision` the entry was read at, a record changed since (on another machine) is not deleted:
+        StaleEntry, as for an edit.
+        """
         deleters = {
             "session": self.store.delete_session,
             "check-in": self.store.delete_symptom,
@@ -181,7 +195,7 @@ class JournalService(PlanningMixin, ReportingMixin):
             "assessment": self.store.delete_assessment,
             "plan": self.store.delete_plan_item,
         }
-        deleters[kind](entry_id)
+        deleters[kind](entry_id, revision)
         self._changed(None)
 
     def get_session(self, session_id: int) -> Session:

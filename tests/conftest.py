@@ -15,6 +15,7 @@ os.environ["TEXTUAL_THEME"] = "textual-dark"
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
 os.environ["HAMJOURNAL_TODAY"] = "2026-11-25"  # a Wednesday
 os.environ["HAMJOURNAL_CURSOR_BLINK"] = "0"
+os.environ["HAMJOURNAL_WATCH_S"] = "0"  # no timed polls: tests call HamJournalApp.check_journal themselves
 
 
 @pytest.fixture

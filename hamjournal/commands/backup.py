@@ -74,7 +74,13 @@ def restore(args: argparse.Namespace) -> int:
         raise CommandFailed(f"`hamjournal restore` restores journal files; {SERVER_HINT}")
     journal = Path(location).expanduser()
     source = Path(args.file).expanduser()
-    aside = backups.restore(source, journal, config.backup_dir(), dt.datetime.now())
+    aside = backups.restore(
+        source,
+        journal,
+        config.backup_dir(),
+        dt.datetime.now(),
+        warn=lambda line: print(f"hamjournal: warning: {line}", file=sys.stderr),
+    )
     where = f"the journal as it was is kept at {aside}" if aside else "there was no journal before"
     print(f"Restored {journal} from {source}; {where}.")
     return 0

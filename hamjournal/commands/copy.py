@@ -18,7 +18,12 @@ def copy(args: argparse.Namespace) -> int:
             "--to is required: a journal file or a database URL, e.g. postgresql+psycopg://coach@localhost/club", "to"
         )
     source = config.journal_location(getattr(args, "db", None))
-    summary = copy_journal(source, target if config.is_url(target) else _expand(target), replace=args.replace)
+    summary = copy_journal(
+        source,
+        target if config.is_url(target) else _expand(target),
+        replace=args.replace,
+        announce=lambda line: print(line, flush=True),  # said before anything of the target is deleted
+    )
     print(summary.describe())
     return 0
 

@@ -12,6 +12,7 @@ import contextlib
 import importlib
 import importlib.util
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -87,7 +88,7 @@ def import_(args: argparse.Namespace) -> int:
 def read_text(path: Path) -> str:
     """A UTF-8 file's text (a leading byte-order mark is allowed); InvalidInput naming the file otherwise."""
     try:
-        data = path.read_bytes()
+        data = _read_bounded(path)
     except FileNotFoundError:
         raise InvalidInput(f"{path}: no such file; give the path of a file written by `hamjournal export`") from None
     except IsADirectoryError:
@@ -100,6 +101,40 @@ def read_text(path: Path) -> str:
         raise InvalidInput(
             f"{path} is not UTF-8 text (byte {error.start}); give a Journal JSON file written by `hamjournal export`"
         ) from None
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The file's bytes, if it is a regular file of at most MAX_IMPORT_BYTES; checked before reading.
+
+    A FIFO or a device (`import /dev/zero`) is refused without reading, and at most one byte more than the
+    limit is ever read, whatever the file claims its size is.
+    """
+    from hamjournal.domain.formats.limits import MAX_IMPORT_BYTES, describe_bytes
+
+    # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer before fstat could refuse it.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise InvalidInput(
+                f"{path} is not a regular file (a pipe or a device); give a file written by `hamjournal export`"
+            )
+        if info.st_size > MAX_IMPORT_BYTES:
+            raise InvalidInput(
+                f"{path} is {describe_bytes(info.st_size)}: a journal file to import can be at most "
+                f"{describe_bytes(MAX_IMPORT_BYTES)}"
+            )
+        chunks, left = [], MAX_IMPORT_BYTES + 1
+        while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(fd)
+    if left <= 0:  # it grew while being read
+        raise InvalidInput(f"{path} is larger than {describe_bytes(MAX_IMPORT_BYTES)}, the most an import reads")
+    return b"".join(chunks)
 
 
 def write_private(target: Path, text: str) -> None:

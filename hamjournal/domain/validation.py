@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable
 from typing import TypeVar
 
@@ -20,16 +21,43 @@ MAX_HEART_RATE = 250
 MAX_SLEEP_H = 24.0
 MAX_LOAD_KG = 500.0
 MAX_NOTE_CHARS = 2000
+# The days a journal can hold: week arithmetic, the planner (a race up to a year ahead, a plan of weeks) and
+# the calendar export all step days and weeks either side of a date, which year 1 or 9999 would overflow.
+# A training journal needs nothing near either end.
+MIN_DATE = dt.date(1900, 1, 1)
+MAX_DATE = dt.date(2199, 12, 31)
+# A number typed by hand is short; 5,000 digits is a paste or an attack. Counted before conversion.
+MAX_NUMBER_CHARS = 24
+# Strict forms only: digits with an optional sign and one decimal point (no exponent, no "_", no "inf").
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+# Digits a measurement can carry: beyond these a decimal would be rounded when stored (4.9999999999999999
+# becomes 5.0), so it is refused rather than silently changed.
+MAX_SIGNIFICANT_DIGITS = 15
 
 Choice = TypeVar("Choice", bound=str)
 
 
 def parse_date(text: str, field: str = "date") -> dt.date:
-    """Parse an ISO date (YYYY-MM-DD)."""
+    """Parse an ISO date (YYYY-MM-DD) inside the days a journal can hold (MIN_DATE to MAX_DATE)."""
+    raw = str(text).strip()
     try:
-        return dt.date.fromisoformat(str(text).strip())
+        if len(raw) != 10:  # fromisoformat also takes "20261124" and week dates; the journal writes one form
+            raise ValueError(raw)
+        day = dt.date.fromisoformat(raw)
     except ValueError:
         raise InvalidInput(f"{field} '{text}' is not a date: write it as YYYY-MM-DD, e.g. 2026-11-24", field) from None
+    return check_date_range(day, field)
+
+
+def check_date_range(day: dt.date, field: str = "date") -> dt.date:
+    """A date a journal can hold, from MIN_DATE to MAX_DATE."""
+    if not MIN_DATE <= day <= MAX_DATE:
+        raise InvalidInput(
+            f"{field} {day.isoformat()} is out of range: use a date from {MIN_DATE.isoformat()} to "
+            f"{MAX_DATE.isoformat()}",
+            field,
+        )
+    return day
 
 
 def check_not_future(day: dt.date, today: dt.date, field: str = "date") -> dt.date:
@@ -90,13 +118,19 @@ def check_note(value: object, field: str = "note") -> str:
 def _as_number(value: object, field: str, allowed: str) -> float:
     if isinstance(value, bool):
         raise InvalidInput(f"{field} {_show(value)} is not a number: use {allowed}", field)
-    if isinstance(value, int | float):
+    if isinstance(value, int):
+        if abs(value) >= 10**MAX_SIGNIFICANT_DIGITS:
+            raise InvalidInput(f"{field} {_show(value)} is too large: use {allowed}", field)
         number = float(value)
+    elif isinstance(value, float):
+        number = value
     else:
-        try:
-            number = float(decimal_point(str(value).strip()))
-        except ValueError:
-            raise InvalidInput(f"{field} {_show(value)} is not a number: use {allowed}", field) from None
+        text = decimal_point(str(value).strip())
+        if len(text) > MAX_NUMBER_CHARS:
+            raise InvalidInput(f"{field} is a number {len(text)} characters long: use {allowed}", field)
+        if not _NUMBER.fullmatch(text) or sum(c.isdigit() for c in text.lstrip("+-0.")) > MAX_SIGNIFICANT_DIGITS:
+            raise InvalidInput(f"{field} {_show(value)} is not a number: use {allowed}", field)
+        number = float(text)
     if math.isnan(number) or math.isinf(number):
         raise InvalidInput(f"{field} {_show(value)} is not a number: use {allowed}", field)
     return number

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from hamjournal.domain.dates import week_start as week_start  # re-exported: the domain's calendar API
 from hamjournal.domain.library.exercises import EXERCISES
@@ -19,6 +19,7 @@ from hamjournal.domain.models import (
     Session,
     SymptomLog,
 )
+from hamjournal.domain.safe_text import visible
 
 DONE, MISSED, PLANNED, SKIPPED, LOGGED = "done", "missed", "planned", "skipped", "logged"
 # A planned item of today or later while the advice says stop: nothing to do until a professional's all-clear.
@@ -43,6 +44,9 @@ class DayEntry:
     exercise: str | None = None
     session_id: int | None = None
     planned_kind: str | None = None  # a plan item's kind: "strength", "run-drill" or "assessment"
+    # The revision of the logged record it shows (a session, run or check-in) as read: a delete is refused
+    # when the record changed since (another machine edited it), as an edit is.
+    revision: int | None = field(default=None, compare=False)
 
     @property
     def mark(self) -> str:
@@ -155,7 +159,7 @@ def session_detail(session: Session) -> str:
     if session.pain_during is not None:
         parts.append(f"pain {session.pain_during}/10")
     if session.note:
-        parts.append(f"“{session.note}”")
+        parts.append(f"“{visible(session.note)}”")
     return ", ".join(parts)
 
 
@@ -191,7 +195,7 @@ def run_detail(run: Run) -> str:
     if run.avg_hr is not None:
         parts.append(f"avg HR {run.avg_hr}")
     if run.note:
-        parts.append(f"“{run.note}”")
+        parts.append(f"“{visible(run.note)}”")
     return ", ".join(parts)
 
 
@@ -217,7 +221,7 @@ def checkin_detail(log: SymptomLog) -> str:
     if log.fatigue is not None:
         parts.append(f"fatigue {log.fatigue}/10")
     if log.note:
-        parts.append(f"“{log.note}”")
+        parts.append(f"“{visible(log.note)}”")
     return ", ".join(parts)
 
 
@@ -296,7 +300,7 @@ def _plan_and_sessions(
         elif fulfilled is None:
             entries.append(
                 DayEntry("session", DONE, session_label(session), session_detail(session), session.id,
-                         session.exercise, session.id)
+                         session.exercise, session.id, revision=session.revision)
             )
     return entries
 
@@ -305,7 +309,7 @@ def _done(item: PlanItem, session: Session, day: dt.date) -> DayEntry:
     moved = "" if item.date == day else f" (planned for {item.date:%A})"
     return DayEntry(
         "plan", DONE, session_label(session), f"planned {plan_label(item)}{moved}; did {session_detail(session)}",
-        item.id, item.exercise, session.id, planned_kind=item.kind,
+        item.id, item.exercise, session.id, planned_kind=item.kind, revision=session.revision,
     )
 
 
@@ -362,7 +366,7 @@ def expected_run_kind(entry: DayEntry) -> str | None:
 
 
 def _runs(day: dt.date, today: dt.date, profile: Profile, runs: list[Run], since: dt.date | None) -> list[DayEntry]:
-    entries = [DayEntry("run", DONE, run_label(r), run_detail(r), r.id) for r in runs]
+    entries = [DayEntry("run", DONE, run_label(r), run_detail(r), r.id, revision=r.revision) for r in runs]
     weekday = WEEKDAYS[day.weekday()]
     # Before the journal's first entry nothing was "missed": the runner simply wasn't using it yet.
     before_journal = since is not None and day < since
@@ -382,4 +386,4 @@ def _runs(day: dt.date, today: dt.date, profile: Profile, runs: list[Run], since
 
 
 def _checkin(log: SymptomLog) -> DayEntry:
-    return DayEntry("check-in", LOGGED, checkin_label(log), checkin_detail(log), log.id)
+    return DayEntry("check-in", LOGGED, checkin_label(log), checkin_detail(log), log.id, revision=log.revision)

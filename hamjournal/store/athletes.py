@@ -9,7 +9,7 @@ from sqlalchemy import Engine, insert, select, update
 
 from hamjournal.store import schema
 from hamjournal.store.engine import DEFAULT_ATHLETE, inserted_id, lock_for_write, translate_errors
-from hamjournal.store.errors import AthleteNotChosen, JournalError
+from hamjournal.store.errors import AthleteNotChosen, UnknownAthlete
 
 # The longest athlete name (the column's size).
 MAX_ATHLETE_NAME = 100
@@ -58,7 +58,7 @@ def rename_athlete(engine: Engine, label: str, old: str, new: str) -> None:
         lock_for_write(conn)
         names = [r.name for r in conn.execute(select(table.c.name).order_by(table.c.id))]
         if old not in names:
-            raise InvalidInput(f"athlete '{old}' is not in {label}: the athletes are {', '.join(names)}", "athlete")
+            raise UnknownAthlete(f"athlete '{old}' is not in {label}: the athletes are {', '.join(names)}")
         if clean in names and clean != old:
             raise InvalidInput(f"athlete '{clean}' is in {label} already; nothing was renamed", "athlete")
         conn.execute(update(table).where(table.c.name == old).values(name=clean))
@@ -80,7 +80,7 @@ def resolve_athlete(engine: Engine, name: str | None, label: str) -> tuple[int, 
         if row[1] == name:
             return row
     names = ", ".join(n for _, n in rows) or "none yet (add one with `hamjournal athletes add NAME`)"
-    raise JournalError(f"athlete '{name}' is not in {label}: the athletes are {names}")
+    raise UnknownAthlete(f"athlete '{name}' is not in {label}: the athletes are {names}")
 
 
 def _first_athlete(engine: Engine, label: str) -> tuple[int, str]:

@@ -11,16 +11,19 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import glob
+import hashlib
 import os
 import re
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hamjournal.store.engine import SQLITE_HEADER, busy_timeout_ms, crash_point, make_private_dir
+from hamjournal.store.engine import busy_timeout_ms, crash_point
 from hamjournal.store.errors import JournalError, JournalUnwritable, NotAJournal
+from hamjournal.store.locations import SQLITE_HEADER, make_private_dir
 from hamjournal.store.schema import APPLICATION, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
 
 KEEP_DAILY_BACKUPS = 7
 DAILY_PREFIX = "daily-"
+RESTORING_SUFFIX = ".restoring"
 PARTIAL_SUFFIX = ".partial"
 STALE_PARTIAL_S = 3600
 
@@ -72,7 +76,8 @@ def daily_backup(journal: Path, folder: Path, today: dt.date) -> Path | None:
     """Make today's backup if there is none yet, and keep only the newest KEEP_DAILY_BACKUPS."""
     if not journal.exists() or journal.stat().st_size == 0:
         return None
-    target = folder / f"{DAILY_PREFIX}{journal.stem}-{today.isoformat()}.db"
+    stem = backup_stem(journal)
+    target = folder / f"{DAILY_PREFIX}{stem}-{today.isoformat()}.db"
     if target.exists():
         # The common case after the first write of the day: one stat, nothing else.
         return None
@@ -82,8 +87,18 @@ def daily_backup(journal: Path, folder: Path, today: dt.date) -> Path | None:
         if target.exists():  # another hamjournal made today's backup at the same moment
             return None
         raise
-    prune(folder, journal.stem)
+    prune(folder, stem)
     return made
+
+
+def backup_stem(journal: Path) -> str:
+    """The name a journal's backups carry: its file name and a digest of where it is ("journal-1a2b3c4d").
+
+    Two journals with the same file name in different folders share one backup folder; named by the file
+    name alone, one's daily backup stood for both and the other was never backed up.
+    """
+    where = hashlib.sha256(os.fsencode(journal.expanduser().resolve())).hexdigest()[:8]
+    return f"{journal.stem}-{where}"
 
 
 def server_stem(label: str) -> str:
@@ -173,7 +188,9 @@ def prune(folder: Path, stem: str) -> list[Path]:
 def check_backup_file(path: Path) -> None:
     """Refuse a file that is not an intact hamjournal journal this version can read."""
     if not path.is_file():
-        raise NotAJournal(f"{path} is not a file: give the path of a backup such as daily-journal-2026-11-24.db")
+        raise NotAJournal(
+            f"{path} is not a file: give the path of a backup such as daily-journal-1a2b3c4d-2026-11-24.db"
+        )
     with path.open("rb") as handle:
         if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise NotAJournal(f"{path} is not a hamjournal backup (not an SQLite database); nothing was restored")
@@ -198,44 +215,88 @@ def check_backup_file(path: Path) -> None:
         )
 
 
-def restore(backup: Path, journal: Path, folder: Path, now: dt.datetime) -> Path | None:
+def restore(
+    backup: Path, journal: Path, folder: Path, now: dt.datetime, warn: Callable[[str], None] | None = None
+) -> Path | None:
     """Put `backup` in place of `journal`, keeping the current journal aside; returns where it went.
 
-    The backup is checked first (a bad one changes nothing); the current journal is copied aside before the
-    backup, staged beside it, is renamed over it, so at every moment one complete journal exists on disk.
-    Close the app first: a program that still has the journal open keeps writing to the replaced file.
+    Each step leaves one whole journal under the journal's name, whatever kills the process between two:
+    1. the backup is checked (a bad one changes nothing) and leftovers of a killed restore are removed;
+    2. the current journal is checkpointed, so nothing committed lives only in its -wal file, and copied aside;
+    3. the backup is copied beside the journal (".restoring", 0600) and flushed to disk;
+    4. that copy is renamed over the journal (atomic), and the folder flushed;
+    5. only then the old -wal / -shm files go: they belong to the replaced file (the checkpoint emptied them).
+    A crash before 4 leaves the old journal with its -wal untouched; after 4, the restored one. `warn` is told
+    when the journal looks open in another program (an app reopens a replaced journal before its next save).
     """
     if journal.exists() and _same_file(backup, journal):
         raise JournalError(f"{backup} is the journal itself: give the path of a backup to restore")
     check_backup_file(backup)
+    staged = journal.with_name(journal.name + RESTORING_SUFFIX)
+    _remove(staged)  # left by a restore that was killed: never a journal of record
     aside = None
     if journal.exists() and journal.stat().st_size > 0:
-        aside = folder / f"{journal.stem}-before-restore-{now.strftime('%Y%m%d-%H%M%S')}.db"
+        if not _checkpoint(journal) and warn is not None:
+            warn(
+                f"{journal} looks open in another program (a hamjournal app?): it reopens the restored journal "
+                "before its next save; anything it saves meanwhile is in the copy kept aside"
+            )
+        crash_point()
+        aside = _unused(folder / f"{backup_stem(journal)}-before-restore-{now.strftime('%Y%m%d-%H%M%S')}.db")
         _set_aside(journal, aside)
-    staged = journal.with_name(journal.name + ".restoring")
+        crash_point()
     try:
-        with contextlib.suppress(FileNotFoundError):
-            staged.unlink()
         # Created 0600 before SQLite writes to it: the restored journal is never readable by others.
         os.close(os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        crash_point()
         with (
             contextlib.closing(_connect_ro(backup)) as source,
             contextlib.closing(sqlite3.connect(staged)) as dest,
         ):
             source.backup(dest)
+        crash_point()
         _fsync(staged)
-        # A -wal file left from the old journal would be replayed onto the restored one: the aside copy
-        # holds its content, so it goes.
-        for suffix in ("-wal", "-shm"):
-            with contextlib.suppress(FileNotFoundError):
-                Path(str(journal) + suffix).unlink()
+        crash_point()
         os.replace(staged, journal)
+        fsync_folder(journal.parent)
+        crash_point()
+        for suffix in ("-wal", "-shm"):
+            _remove(Path(str(journal) + suffix))
+            crash_point()
     except (sqlite3.Error, OSError) as error:
-        with contextlib.suppress(FileNotFoundError):
-            staged.unlink()
+        _remove(staged)
         kept = f"; the journal as it was is kept at {aside}" if aside else ""
         raise JournalUnwritable(f"{journal} could not be restored from {backup} ({error}){kept}") from error
     return aside
+
+
+def _checkpoint(journal: Path) -> bool:
+    """Move the journal's -wal into the file itself; False when another program has it open (or it is damaged).
+
+    Open elsewhere: the connection here is then not the last one, and SQLite leaves the -wal / -shm in place
+    when it closes.
+    """
+    try:
+        with contextlib.closing(sqlite3.connect(journal, timeout=busy_timeout_ms() / 1000)) as conn:
+            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    except sqlite3.Error:
+        return True  # damaged: _set_aside keeps its bytes and its -wal as they are
+    return not busy and not Path(str(journal) + "-shm").exists()
+
+
+def _unused(path: Path) -> Path:
+    """`path`, or "NAME-2.db", "NAME-3.db", ... if taken (a restore killed and run again in the same second)."""
+    number = 1
+    candidate = path
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return candidate
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
 
 
 def _publish(partial: Path, target: Path) -> None:

@@ -98,8 +98,14 @@ def read_all_with(conn: Connection, engine: Engine, label: str) -> list[AthleteJ
     return found
 
 
-def copy_journal(source: str, target: str, replace: bool = False) -> CopySummary:
-    """Copy the whole journal at `source` to `target` (a file or a database URL), verified, all or nothing."""
+def copy_journal(
+    source: str, target: str, replace: bool = False, announce: Callable[[str], None] | None = None
+) -> CopySummary:
+    """Copy the whole journal at `source` to `target` (a file or a database URL), verified, all or nothing.
+
+    With `replace`, what the target holds is backed up first (backup_dir(): a file copy, or one Journal JSON
+    per athlete for a server), and `announce` is told what and where before anything is deleted.
+    """
     if _same_place(source, target):
         raise JournalError(f"{target} is the journal being copied: give another file or database with --to")
     source_engine, source_label = open_engine(source, create=False)
@@ -107,7 +113,7 @@ def copy_journal(source: str, target: str, replace: bool = False) -> CopySummary
         athletes = read_all(source_engine, source_label)
         created = not is_url(target) and not Path(target).expanduser().exists()
         try:
-            target_label = _write(target, athletes, replace)
+            target_label = _write(target, athletes, replace, announce)
         except BaseException:
             if created:
                 # A file this copy created holds nothing of anyone's: leave no empty journal behind.
@@ -120,7 +126,9 @@ def copy_journal(source: str, target: str, replace: bool = False) -> CopySummary
     return CopySummary(source_label, target_label, tuple(athletes))
 
 
-def _write(target: str, athletes: list[AthleteJournal], replace: bool) -> str:
+def _write(
+    target: str, athletes: list[AthleteJournal], replace: bool, announce: Callable[[str], None] | None
+) -> str:
     engine, label = open_engine(target, create=True)
     try:
         with translate_errors(label), engine.begin() as conn:
@@ -131,6 +139,11 @@ def _write(target: str, athletes: list[AthleteJournal], replace: bool) -> str:
                     f"{label} holds a journal already ({held}); nothing was copied. Copy to a new file or an "
                     "empty database, or add --replace to replace everything in it with this journal"
                 )
+            if held:
+                # Held under the write lock, so what is backed up is exactly what the delete below removes.
+                saved = _backup_before_replace(engine, target, label)
+                if announce is not None:
+                    announce(f"{label} holds {held}: backed up to {saved} before it is replaced.")
             # Athletes with nothing logged (made by opening the journal once) go too: names must not collide.
             for table in (*RECORD_TABLES, schema.athletes):
                 conn.execute(delete(table))
@@ -146,6 +159,20 @@ def _write(target: str, athletes: list[AthleteJournal], replace: bool) -> str:
     finally:
         engine.dispose()
     return label
+
+
+def _backup_before_replace(engine: Engine, target: str, label: str) -> Path:
+    """A copy of what `copy --replace` is about to delete, in the backup folder; named for the journal."""
+    import datetime as dt
+
+    from hamjournal.config import backup_dir
+    from hamjournal.store import backup
+
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    if engine.dialect.name == "sqlite":
+        path = Path(target).expanduser()
+        return backup.snapshot(path, backup_dir() / f"{backup.backup_stem(path)}-before-replace-{stamp}.db")
+    return backup.server_backup(engine, label, backup_dir() / f"{backup.server_stem(label)}-before-replace-{stamp}")
 
 
 def holdings(conn: Connection) -> str:

@@ -13,6 +13,7 @@ import importlib.util
 import os
 import signal
 import sqlite3
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,10 +22,22 @@ from sqlalchemy import Connection, CursorResult, Engine, create_engine, event, e
 
 from hamjournal.config import backup_dir, is_url
 from hamjournal.store import schema
-from hamjournal.store.errors import JournalBusy, JournalError, JournalTooNew, JournalUnwritable, NotAJournal
+from hamjournal.store.errors import (
+    BadLocation,
+    JournalBusy,
+    JournalError,
+    JournalTooNew,
+    JournalUnwritable,
+    NotAJournal,
+)
+from hamjournal.store.locations import (
+    check_file,
+    disk_full,
+    make_private_dir,
+    safe_url,
+)
 from hamjournal.store.migrations import MIGRATIONS
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 # Private, for tests: how long to wait for another writer, so a "held lock" test need not wait 10 s.
 ENV_BUSY_TIMEOUT = "_HAMJOURNAL_BUSY_TIMEOUT_MS"
@@ -71,18 +84,6 @@ def _watch_for_crash(engine: Engine) -> None:
     event.listen(engine.pool, "checkin", crash_point)
 
 
-def make_private_dir(folder: Path) -> None:
-    """Create `folder` and any missing parents readable by the owner only (mkdir's `mode` skips parents)."""
-    missing = []
-    for candidate in (folder, *folder.parents):
-        if candidate.exists():
-            break
-        missing.append(candidate)
-    for candidate in reversed(missing):
-        with contextlib.suppress(FileExistsError):
-            candidate.mkdir(mode=0o700)
-
-
 def lock_for_write(conn: Connection) -> None:
     """Take the journal's write lock at the start of the transaction: one writer at a time, on any back end.
 
@@ -97,6 +98,13 @@ def lock_for_write(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql(f"SET LOCAL lock_timeout = {busy_timeout_ms()}")
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
+        # The server's change counter, which open apps poll (store.watch): bumped by every write transaction,
+        # committed or rolled back with it. Before the first migration there is no hj_meta to count in.
+        if conn.exec_driver_sql("SELECT to_regclass('hj_meta')").scalar() is not None:
+            conn.exec_driver_sql(
+                "INSERT INTO hj_meta (key, value) VALUES ('changes', '1') ON CONFLICT (key) "
+                "DO UPDATE SET value = CAST(CAST(hj_meta.value AS BIGINT) + 1 AS TEXT)"
+            )
         return
     if conn.dialect.name != "sqlite":
         return
@@ -130,24 +138,50 @@ def open_engine(location: str, create: bool = True) -> tuple[Engine, str]:
 
     Returns the engine and a label (the file, or the URL without its password) for messages.
     """
+    path: Path | None = None
     if is_url(location):
-        label = _safe_url(location)
+        label = safe_url(location)
         engine = _server_engine(location, label)
     else:
         path = Path(location).expanduser()
-        _check_file(path, create)
-        engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": busy_timeout_ms() / 1000})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        check_file(path, create)
+        engine = _sqlite_engine(path)
         label = str(path)
     if _crash_countdown() is not None:
         _watch_for_crash(engine)
     try:
         with translate_errors(label):
             _prepare(engine, label, create)
+    except JournalUnwritable:
+        engine.dispose()
+        if path is None or path.stat().st_size == 0:
+            raise
+        # A journal in a read-only place (a mounted backup, a folder without write permission): SQLite cannot
+        # make the -wal / -shm files WAL mode needs to read, so it is opened read-only and immutable. Reading
+        # works; a write is refused with the read-only message (and a read's re-plan is skipped, see
+        # planning.ensure_plan).
+        engine = _sqlite_engine(path, read_only=True)
+        try:
+            with translate_errors(label):
+                _prepare(engine, label, create=False, read_only=True)
+        except BaseException:
+            engine.dispose()
+            raise
     except BaseException:
         engine.dispose()
         raise
     return engine, label
+
+
+def _sqlite_engine(path: Path, read_only: bool = False) -> Engine:
+    timeout = busy_timeout_ms() / 1000
+    if read_only:
+        uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro&immutable=1"
+        engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, timeout=timeout))
+    else:
+        engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": timeout})
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
 
 
 @contextlib.contextmanager
@@ -171,8 +205,14 @@ def _translate(error: BaseException | None, label: str) -> JournalError:
         return JournalBusy(
             f"{label} is busy: another hamjournal is writing to it. Nothing was changed; try again in a moment."
         )
-    if "full" in text_:
+    if "full" in text_ or ("disk i/o error" in text_ and disk_full(label)):
+        # SQLite says "disk I/O error" rather than "full" when the disk fills during a write of the WAL file.
         return JournalUnwritable(f"{label}: the disk is full. Nothing was changed; free some space and try again.")
+    if "disk i/o error" in text_:
+        return JournalUnwritable(
+            f"{label}: the disk could not be read or written (disk I/O error). Nothing more was changed; check "
+            "the disk and its free space, then try again."
+        )
     if "readonly" in text_ or "read-only" in text_ or "unable to open" in text_ or "permission" in text_:
         return JournalUnwritable(
             f"{label} cannot be written (read-only file or folder). Nothing was changed; "
@@ -190,37 +230,6 @@ def _translate(error: BaseException | None, label: str) -> JournalError:
             "restore a backup with `hamjournal restore FILE` or point --db at another file."
         )
     return JournalError(f"{label}: the journal could not be used ({error}). Nothing was changed.")
-
-
-def _check_file(path: Path, create: bool) -> None:
-    if path.is_dir():
-        raise NotAJournal(f"{path} is a folder, not a journal file: point --db at a file such as {path / 'journal.db'}")
-    if path.exists():
-        try:
-            with path.open("rb") as handle:
-                header = handle.read(len(SQLITE_HEADER))
-        except OSError as error:
-            raise JournalUnwritable(f"{path} cannot be read ({error.strerror}): check its permissions") from error
-        # An empty file holds nothing to lose: it is initialised like a new journal.
-        if header and header != SQLITE_HEADER:
-            raise NotAJournal(
-                f"{path} is not a hamjournal journal (it is not an SQLite database). It was left untouched; "
-                "point --db at your journal or move this file away."
-            )
-        return
-    if not create:
-        raise JournalError(f"{path} does not exist: run `hamjournal` once to create a journal, or check --db")
-    try:
-        make_private_dir(path.parent)
-        # Health data: the journal is readable by its owner only (SQLite gives -wal/-shm the same mode).
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        os.close(fd)
-    except FileExistsError:
-        return
-    except OSError as error:
-        raise JournalUnwritable(
-            f"{path} cannot be created ({error.strerror}): check the folder's permissions or point --db elsewhere"
-        ) from error
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -249,12 +258,17 @@ def _server_engine(location: str, label: str) -> Engine:
             "hamjournal[postgres] (psycopg)"
         ) from None
     except exc.ArgumentError as error:
-        raise JournalError(f"'{label}' is not a database URL hamjournal can use ({error})") from None
+        raise BadLocation(f"'{label}' is not a database URL hamjournal can use ({error})") from None
 
 
-def _prepare(engine: Engine, label: str, create: bool = True) -> None:
+def _prepare(engine: Engine, label: str, create: bool = True, read_only: bool = False) -> None:
     with engine.connect() as conn:
         version, has_tables = _read_version(conn, engine, label)
+    if read_only and version != schema.SCHEMA_VERSION:
+        raise JournalUnwritable(
+            f"{label} is in a read-only place and needs an upgrade (journal version {version}) before it can be "
+            "read. It was left untouched; copy it somewhere writable first."
+        )
     if not has_tables and not create and engine.dialect.name != "sqlite":
         # A file that does not exist is refused before this point; an empty server database is its twin.
         raise JournalError(f"{label} holds no journal yet: run `hamjournal --db URL` once to create one, or check --db")
@@ -263,7 +277,7 @@ def _prepare(engine: Engine, label: str, create: bool = True) -> None:
             f"{label} was written by a newer hamjournal (journal version {version}, this program knows up to "
             f"{schema.SCHEMA_VERSION}). It was left untouched; upgrade hamjournal to open it."
         )
-    if engine.dialect.name == "sqlite":
+    if engine.dialect.name == "sqlite" and not read_only:
         # WAL is a property of the file, set once and only after the file is known to be ours: setting it
         # on a foreign database would rewrite its header before we refuse it.
         with engine.connect() as conn:
@@ -285,6 +299,7 @@ def _read_version(conn: Connection, engine: Engine, label: str) -> tuple[int, bo
     if sqlite:
         tables = [row[0] for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))]
         user_version = conn.execute(text("PRAGMA user_version")).scalar_one()
+        _check_application_id(conn, label, bool(tables) or bool(user_version))
         if tables:
             check = conn.execute(text("PRAGMA quick_check")).scalar_one()
             if check != "ok":
@@ -314,6 +329,24 @@ def _read_version(conn: Connection, engine: Engine, label: str) -> tuple[int, bo
     # Both are written together; should they disagree, the higher one decides, so a newer file is never
     # taken for an older one and migrated.
     return max(version, user_version or 0), True
+
+
+def _check_application_id(conn: Connection, label: str, holds_tables: bool) -> None:
+    """An SQLite file is a journal only if it carries hamjournal's application_id, or holds nothing at all.
+
+    Nothing at all: no table, view, index or trigger and no user_version (a new file, or one whose creation
+    was interrupted before the first migration committed). Anything else with another application_id is
+    another program's database and is refused before a byte of it is written.
+    """
+    application_id = conn.execute(text("PRAGMA application_id")).scalar_one()
+    if application_id == schema.SQLITE_APPLICATION_ID:
+        return
+    objects = conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
+    if holds_tables or objects or application_id:
+        raise NotAJournal(
+            f"{label} is an SQLite database of another program (application_id {application_id}), not a "
+            "hamjournal journal. It was left untouched; point --db at your journal or at a new file."
+        )
 
 
 def _migrate(engine: Engine, label: str, from_version: int) -> None:
@@ -394,10 +427,3 @@ def _reserve(target: Path) -> Path:
     raise FileExistsError(17, "too many copies with this name", str(target))
 
 
-def _safe_url(location: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    try:
-        return make_url(location).render_as_string(hide_password=True)
-    except exc.ArgumentError as error:
-        raise JournalError(f"'{location}' is not a database URL or file path ({error})") from error

@@ -7,6 +7,7 @@ from hamjournal.errors import JournalError
 
 __all__ = [
     "AthleteNotChosen",
+    "BadLocation",
     "EntryNotFound",
     "JournalBusy",
     "JournalError",
@@ -14,6 +15,7 @@ __all__ = [
     "JournalUnwritable",
     "NotAJournal",
     "StaleEntry",
+    "UnknownAthlete",
 ]
 
 
@@ -41,8 +43,22 @@ class EntryNotFound(JournalError):
     """The entry to edit or delete is not in the journal."""
 
 
+class BadLocation(JournalError):
+    """--db / HAMJOURNAL_DB is a malformed database URL: bad input (exit 2); the message masks its secrets."""
+
+    exit_status = 2
+
+
+class UnknownAthlete(JournalError):
+    """--athlete names no athlete of the journal: bad input (exit 2), in every command alike."""
+
+    exit_status = 2
+
+
 class AthleteNotChosen(JournalError):
-    """The journal holds several athletes and none was named; `names` lists them."""
+    """The journal holds several athletes and none was named; `names` lists them (exit 2: name one)."""
+
+    exit_status = 2
 
     def __init__(self, message: str, names: list[str]) -> None:
         super().__init__(message)

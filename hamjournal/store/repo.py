@@ -20,6 +20,7 @@ from hamjournal.store import convert, schema
 from hamjournal.store.athletes import add_athlete, athletes, rename_athlete, resolve_athlete
 from hamjournal.store.engine import DEFAULT_ATHLETE, inserted_id, lock_for_write, open_engine, translate_errors
 from hamjournal.store.errors import EntryNotFound, StaleEntry
+from hamjournal.store.watch import file_identity, new_lock, reopen_if_replaced
 from hamjournal.store.whole_journal import ImportSummary, import_journal, read_journal
 
 # Names callers took from this module before athletes and whole-journal reads moved out of it.
@@ -36,6 +37,9 @@ class Store:
         self.athlete_name = athlete_name
         self.changes = 0
         """Writes made through this Store (counted after each commit): a key for caches of derived data."""
+        self.identity = file_identity(label)
+        """The journal file's (device, inode) when opened: a restore replaces it (see store.watch)."""
+        self.reopen_lock = new_lock()
 
     @classmethod
     def open(cls, location: str, athlete: str | None = None, create: bool = True) -> Store:
@@ -137,10 +141,10 @@ class Store:
             conn.execute(insert(schema.session_sets), convert.set_values(session.id, session.sets))  # type: ignore[arg-type]
         return replace(session, revision=revision)
 
-    def delete_session(self, session_id: int) -> None:
+    def delete_session(self, session_id: int, revision: int | None = None) -> None:
         """Delete a logged session and its sets."""
         with self._write() as conn:
-            self._delete(conn, schema.sessions, session_id, "session")
+            self._delete(conn, schema.sessions, session_id, "session", revision)
 
     def get_session(self, session_id: int) -> Session:
         """One logged session by id."""
@@ -189,10 +193,10 @@ class Store:
             revision = self._update(conn, schema.symptoms, log, convert.symptom_values(log), "check-in")
         return replace(log, revision=revision)
 
-    def delete_symptom(self, log_id: int) -> None:
+    def delete_symptom(self, log_id: int, revision: int | None = None) -> None:
         """Delete a check-in."""
         with self._write() as conn:
-            self._delete(conn, schema.symptoms, log_id, "check-in")
+            self._delete(conn, schema.symptoms, log_id, "check-in", revision)
 
     def symptoms_between(self, start: dt.date, end: dt.date) -> list[SymptomLog]:
         """Check-ins dated start..end inclusive, oldest first."""
@@ -210,10 +214,10 @@ class Store:
             revision = self._update(conn, schema.runs, run, convert.run_values(run), "run")
         return replace(run, revision=revision)
 
-    def delete_run(self, run_id: int) -> None:
+    def delete_run(self, run_id: int, revision: int | None = None) -> None:
         """Delete a run."""
         with self._write() as conn:
-            self._delete(conn, schema.runs, run_id, "run")
+            self._delete(conn, schema.runs, run_id, "run", revision)
 
     def run_digests(self) -> set[str]:
         """The digests of the watch files the athlete's runs came from (one column read)."""
@@ -243,10 +247,10 @@ class Store:
         with self._write() as conn:
             return self._insert(conn, schema.assessments, convert.assessment_values(item), item)
 
-    def delete_assessment(self, item_id: int) -> None:
+    def delete_assessment(self, item_id: int, revision: int | None = None) -> None:
         """Delete a reassessment result."""
         with self._write() as conn:
-            self._delete(conn, schema.assessments, item_id, "assessment")
+            self._delete(conn, schema.assessments, item_id, "assessment", revision)
 
     def assessments_between(self, start: dt.date, end: dt.date) -> list[Assessment]:
         """Assessments dated start..end inclusive, oldest first."""
@@ -271,10 +275,10 @@ class Store:
             revision = self._update(conn, schema.plan_items, item, convert.plan_values(item), "plan item")
         return replace(item, revision=revision)
 
-    def delete_plan_item(self, item_id: int) -> None:
+    def delete_plan_item(self, item_id: int, revision: int | None = None) -> None:
         """Delete a plan item."""
         with self._write() as conn:
-            self._delete(conn, schema.plan_items, item_id, "plan item")
+            self._delete(conn, schema.plan_items, item_id, "plan item", revision)
 
     # -- the whole journal ----------------------------------------------------------------------------
 
@@ -352,6 +356,8 @@ class Store:
         # engine.begin() commits when the block ends: every user action is its own transaction. The write
         # lock is taken first, so a busy journal is waited for (and retried) before anything is done.
         try:
+            with translate_errors(self.label):
+                reopen_if_replaced(self)  # never save into a file a restore replaced: it would vanish
             with translate_errors(self.label), self.engine.begin() as conn:
                 lock_for_write(conn)
                 yield conn
@@ -398,9 +404,15 @@ class Store:
             )
         raise EntryNotFound(f"{what} {record_id} is not in {self.label} (deleted meanwhile?); nothing was changed")
 
-    def _delete(self, conn: Connection, table: Table, record_id: int, what: str) -> None:
-        done = conn.execute(
-            delete(table).where((table.c.id == record_id) & (table.c.athlete_id == self.athlete_id))
-        ).rowcount
+    def _delete(self, conn: Connection, table: Table, record_id: int, what: str, revision: int | None) -> None:
+        """Delete a record; with the `revision` it was read at, only if nobody changed it since (as _update)."""
+        mine = (table.c.id == record_id) & (table.c.athlete_id == self.athlete_id)
+        where = mine if revision is None else mine & (table.c.revision == revision)
+        done = conn.execute(delete(table).where(where)).rowcount
+        if not done and revision is not None and conn.execute(select(table.c.id).where(mine)).first() is not None:
+            raise StaleEntry(
+                f"this {what} was changed on another machine since you opened it; nothing was deleted — "
+                "look at it again, then delete it if you still want to"
+            )
         if not done:
             raise EntryNotFound(f"{what} {record_id} is not in {self.label} (deleted already?); nothing was changed")

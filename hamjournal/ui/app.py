@@ -6,29 +6,36 @@ import asyncio
 import datetime as dt
 import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.filter import LineFilter
 
 from hamjournal import config
 from hamjournal.domain.errors import InvalidInput
+from hamjournal.domain.safe_text import visible
 from hamjournal.errors import HamjournalError
 from hamjournal.ui.key_gate import PASS_THROUGH, GateBarrier, KeyGate
-from hamjournal.ui.messages import JournalChanged, JournalFailed, JournalOpened, WeekLoaded
+from hamjournal.ui.messages import JournalChanged, JournalFailed, JournalOpened, JournalUpdated, WeekLoaded
 from hamjournal.ui.screens.week import WeekScreen
 from hamjournal.ui.vim_keys import VIM_BINDINGS, press_as
+from hamjournal.ui.visible_filter import VisibleText
 from hamjournal.ui.widgets.size_guard import MIN_HEIGHT, MIN_WIDTH
 from hamjournal.ui.worker_failures import notify_failure
 from hamjournal.ui.worker_threads import FreshContextExecutor
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.timer import Timer
 
-    from hamjournal.services import JournalService
+    from hamjournal.services import JournalService, JournalWatch
+
+# One instance: Textual caches filtered lines per filter object.
+VISIBLE_TEXT = VisibleText()
 
 # Seconds after start-up by which the cycle collector is on again even if no week was shown.
 GC_RESUME_S = 10.0
@@ -82,6 +89,8 @@ class HamJournalApp(App[None]):
         self.clock = clock
         self.cursor_blink = cursor_blink_from_env() if cursor_blink is None else cursor_blink
         self.journal: JournalService | None = None
+        self._watch: JournalWatch | None = None
+        self._watch_timer: Timer | None = None
         self._dialogs_warm = False
         self.selected_day = self.today()
         # Keys typed while a dialog opens or saves wait here and then reach it in order (see key_gate).
@@ -89,9 +98,13 @@ class HamJournalApp(App[None]):
         # Keys typed before the journal is open (a runner who types `p` as the app starts) wait for it.
         self._opening = object()
         self.key_gate.close(self._opening)
-        self.sub_title = location
+        self.sub_title = config.mask_url(location)  # a URL's password never reaches the screen
         # The exit message is one line that scripts can grep: neither wrapped nor cropped to the terminal.
         self.error_console.soft_wrap = True
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then VisibleText: no rendered line sends user text's control characters."""
+        return [*super().get_line_filters(), VISIBLE_TEXT]
 
     def today(self) -> dt.date:
         """Today (HAMJOURNAL_TODAY when set); a bad value is reported by the journal worker."""
@@ -209,7 +222,8 @@ class HamJournalApp(App[None]):
     @on(JournalFailed)
     def _journal_failed(self, message: JournalFailed) -> None:
         # Never go on with a file we could not open: the message is printed to stderr after the app exits.
-        self.exit(return_code=1, message=Text(message.message))
+        # Printed after the app exits, straight to the terminal: secrets masked, control characters shown.
+        self.exit(return_code=1, message=Text(visible(config.mask_urls(message.message))))
 
     @on(JournalOpened)
     def _journal_opened(self, message: JournalOpened) -> None:
@@ -220,6 +234,53 @@ class HamJournalApp(App[None]):
             screen.reload()
             screen.refresh_bindings()
         self.key_gate.open(self._opening)
+        self._start_watching(message.journal)
+
+    # -- a live journal: writes made elsewhere, a file replaced by a restore ------------------------------
+
+    def _start_watching(self, journal: JournalService) -> None:
+        if self._watch is not None:
+            self._watch.close()
+        self._watch = journal.watch()
+        interval = config.watch_interval()
+        if interval > 0 and self._watch_timer is None:
+            self._watch_timer = self.set_interval(interval, self._poll_in_thread)
+
+    def _poll_in_thread(self) -> None:
+        self.run_worker(self.check_journal, thread=True, group="watch", exclusive=True, exit_on_error=False)
+
+    def check_journal(self) -> str:
+        """Look once whether the journal changed elsewhere or was replaced; the screens follow if it did.
+
+        Called about once a second in a worker (HAMJOURNAL_WATCH_S); tests call it directly.
+        """
+        from hamjournal.services import WATCH_SAME as SAME
+
+        watch = self._watch
+        if watch is None:
+            return SAME
+        try:
+            how = watch.poll()
+        except HamjournalError:
+            return SAME  # the next save or read reports what is wrong with the journal
+        if how != SAME:
+            self.post_message(JournalUpdated(how))
+        return how
+
+    @on(JournalUpdated)
+    def _journal_updated(self, message: JournalUpdated) -> None:
+        from hamjournal.services import WATCH_REPLACED as REPLACED
+
+        if message.how == REPLACED:
+            self.notify(
+                "The journal file was replaced (a restore?): reopened it, so what you see and save is the new one.",
+                timeout=10,
+            )
+        self._reload_weeks()
+        for screen in self.screen_stack:
+            reload = getattr(screen, "journal_updated", None)
+            if callable(reload):
+                reload()
 
     @on(JournalChanged)
     def _journal_changed(self, message: JournalChanged) -> None:
@@ -247,5 +308,7 @@ class HamJournalApp(App[None]):
 
 
     def on_unmount(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
         if self.journal is not None:
             self.journal.close()

@@ -41,3 +41,10 @@ class JournalChanged(Message):
 
     summary: str
     replanned: bool = False  # True when the sender re-planned already (the profile screen)
+
+
+@dataclass
+class JournalUpdated(Message):
+    """Another program wrote to the journal ("changed"), or its file was replaced and reopened ("replaced")."""
+
+    how: str

@@ -206,11 +206,12 @@ def test_reading_commands_do_not_create_a_journal(cli, db: Path) -> None:
     assert not db.exists()
 
 
-def test_an_unknown_athlete_exits_1_with_the_names(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unknown_athlete_exits_2_with_the_names(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Bad input, as in every command (README, "Exit status").
     cli("pain", "1")
     monkeypatch.setenv("HAMJOURNAL_ATHLETE", "zoe")
     result = cli("pain", "1")
-    assert result.status == 1
+    assert result.status == 2
     assert result.err_lines == [result.err_lines[0]] and "athlete 'zoe'" in result.err and "me" in result.err
     assert cli("pain", "1", "--athlete", "me").status == 0
 
@@ -584,7 +585,7 @@ def test_help_lists_every_command(cli) -> None:
         (("log", "nordic", "3x6", "--rpe", "7"), 0, "out", ["Logged Nordic hamstring curl 3x6"]),
         (("log", "nordic", "3x"), 2, "err", ["hamjournal: sets '3x' not understood"]),
         (("pain", "2", "--db", "{notes}"), 1, "err", ["{notes}", "not a hamjournal journal"]),
-        (("pain",), 2, "err", ["usage: hamjournal pain", "the following arguments are required: PAIN"]),
+        (("pain",), 2, "err", ["the following arguments are required: PAIN; see `hamjournal pain --help`"]),
     ],
     ids=["ok", "bad-input", "not-a-journal", "missing-arg"],
 )

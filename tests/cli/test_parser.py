@@ -37,14 +37,23 @@ def test_partial_parser_reads_like_the_full_one(argv: list[str]) -> None:
     ids=" ".join,
 )
 def test_errors_are_explained_by_the_full_parser(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as partial:
-        cli._parse(argv)
-    partial_err = capsys.readouterr().err
-    with pytest.raises(SystemExit) as full:
+    # The full parser's error, as one line with a hint to the command's --help, instead of a usage block.
+    with pytest.raises(SystemExit):
         cli.build_parser().parse_args(argv)
-    assert partial.value.code == full.value.code == 2
-    assert partial_err == capsys.readouterr().err
-    assert "usage: hamjournal" in partial_err
+    argparse_error = capsys.readouterr().err.splitlines()[-1].split("error: ", 1)[1]
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1, err
+    assert err.startswith(f"hamjournal: {argparse_error}; see `hamjournal")
+    assert "--help` for what is allowed" in err
+    assert "usage:" not in err
+
+
+def test_version_prints_the_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from hamjournal import __version__
+
+    assert cli.main(["--version"]) == 0
+    assert capsys.readouterr().out == f"hamjournal {__version__}\n"
 
 
 def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:

@@ -161,7 +161,8 @@ def test_a_new_journal_is_not_copied_before_its_first_migration(
 
 
 def _daily(data_dir: Path, day: str) -> Path:
-    return data_dir / "backups" / f"daily-journal-{day}.db"
+    stem = backup.backup_stem(Path(os.environ["HAMJOURNAL_DB"]))
+    return data_dir / "backups" / f"daily-{stem}-{day}.db"
 
 
 def test_a_write_command_makes_todays_backup_once(
@@ -189,14 +190,28 @@ def test_only_the_newest_seven_daily_backups_are_kept(
     journal: Path, data_dir: Path, in_process_env: dict[str, str]
 ) -> None:
     folder = data_dir / "backups"
+    stem = backup.backup_stem(journal)
     for day in range(10, 20):
-        backup.snapshot(journal, folder / f"daily-journal-2026-11-{day}.db")
+        backup.snapshot(journal, folder / f"daily-{stem}-2026-11-{day}.db")
     other = backup.snapshot(journal, folder / "daily-other-2026-11-01.db")
     mine = backup.snapshot(journal, folder / "journal-20261101-120000.db")  # a `hamjournal backup`
     assert main(["pain", "2"]) == 0
     kept = sorted(p.name for p in folder.glob("daily-journal-*.db"))
-    assert kept == [f"daily-journal-2026-11-{day}.db" for day in (14, 15, 16, 17, 18, 19, 25)]
+    assert kept == [f"daily-{stem}-2026-11-{day}.db" for day in (14, 15, 16, 17, 18, 19, 25)]
     assert other.exists() and mine.exists()
+
+
+def test_two_journals_of_one_file_name_get_backups_of_their_own(
+    tmp_path: Path, data_dir: Path, in_process_env: dict[str, str]
+) -> None:
+    one, two = tmp_path / "a" / "journal.db", tmp_path / "b" / "journal.db"
+    assert main(["--db", str(one), "pain", "1"]) == 0
+    assert main(["--db", str(two), "pain", "2"]) == 0
+    made = sorted((data_dir / "backups").glob("daily-journal-*-2026-11-25.db"))
+    assert len(made) == 2
+    assert {backup.backup_stem(one), backup.backup_stem(two)} == {
+        p.name[len("daily-") : -len("-2026-11-25.db")] for p in made
+    }
 
 
 def test_a_failed_daily_backup_is_a_warning_and_the_entry_is_saved(
@@ -282,7 +297,7 @@ def test_restore_puts_the_backup_back_and_keeps_the_journal_aside(
     capsys.readouterr()
     assert main(["restore", str(saved)]) == 0
     out = capsys.readouterr().out
-    [aside] = (data_dir / "backups").glob("journal-before-restore-*.db")
+    [aside] = (data_dir / "backups").glob("journal-*-before-restore-*.db")
     assert f"kept at {aside}" in out
     assert dump(aside) == current and mode(aside) == 0o600
     assert dump(journal) == dump(saved) and mode(journal) == 0o600
@@ -326,7 +341,7 @@ def test_restore_over_a_damaged_journal_keeps_its_bytes(
     journal.write_bytes(journal.read_bytes()[:20000])  # the reason a runner restores
     damaged = journal.read_bytes()
     assert main(["restore", str(saved)]) == 0
-    [aside] = (data_dir / "backups").glob("journal-before-restore-*.db")
+    [aside] = (data_dir / "backups").glob("journal-*-before-restore-*.db")
     assert aside.read_bytes() == damaged
     assert dump(journal) == dump(saved)
     Store.open(str(journal), create=False).close()

@@ -112,3 +112,34 @@ def test_a_failed_copy_to_a_new_file_leaves_no_file(tmp_path: Path) -> None:
     with pytest.raises(JournalError):
         copy_journal(str(tmp_path / "missing.db"), str(target))
     assert not target.exists()
+
+
+def test_copy_replace_backs_up_what_it_deletes_and_says_so_first(
+    backend: str, location: str, tmp_path: Path
+) -> None:
+    import json
+    import os
+
+    source = str(tmp_path / "squad.db")
+    squad(source)
+    mine = Store.open(location)
+    mine.add_run(run(minutes=99))
+    mine.close()
+    before = exports(location)
+    said: list[tuple[str, list[tuple[str, bool, bool, str]]]] = []
+    # Told before the delete: at that moment the target still holds the old journal.
+    summary = copy_journal(
+        source, location, replace=True, announce=lambda line: said.append((line, exports(location)))
+    )
+    assert exports(location) == exports(source)
+    ((line, at_that_moment),) = said
+    assert at_that_moment == before
+    assert "holds 1 athlete, 1 records: backed up to " in line and line.endswith(" before it is replaced.")
+    saved = Path(line.split("backed up to ", 1)[1].removesuffix(" before it is replaced."))
+    assert saved.parent == Path(os.environ["HAMJOURNAL_DATA_DIR"]) / "backups"
+    if backend == "sqlite":
+        assert exports(str(saved)) == before  # the copy holds exactly what was replaced
+    else:
+        (only,) = sorted(saved.iterdir())
+        assert json.loads(only.read_text())["runs"][0]["minutes"] == 99
+    assert "3 athletes" in summary.describe()

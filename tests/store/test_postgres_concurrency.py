@@ -111,3 +111,35 @@ def test_an_edit_of_an_entry_deleted_elsewhere_says_not_found(location: str) -> 
 def _all(store: Store) -> list:  # type: ignore[type-arg]
     journal = store.export_journal()
     return [*journal.sessions, *journal.symptoms, *journal.runs, *journal.plan]
+
+
+@pytest.mark.parametrize(
+    ("add", "update", "delete", "change"),
+    [
+        (lambda s: s.add_session(session()), lambda s, r: s.update_session(r), "delete_session", {"rpe": 9}),
+        (lambda s: s.add_symptom(symptom()), lambda s, r: s.update_symptom(r), "delete_symptom", {"pain": 4}),
+        (lambda s: s.add_run(run()), lambda s, r: s.update_run(r), "delete_run", {"minutes": 55.0}),
+        (lambda s: s.add_plan_item(plan(NOV2)), lambda s, r: s.update_plan_item(r), "delete_plan_item",
+         {"status": "skipped"}),
+    ],
+    ids=["session", "check-in", "run", "plan-item"],
+)
+def test_a_delete_of_an_entry_changed_elsewhere_is_refused_and_changes_nothing(  # type: ignore[no-untyped-def]
+    location: str, add, update, delete, change
+) -> None:
+    laptop, phone = Store.open(location), Store.open(location)
+    try:
+        saved = add(laptop)
+        update(phone, replace(saved, **change))  # revision 2 on the phone
+        before = phone.export_journal()
+        # The laptop still shows revision 1: deleting it would throw away the phone's version unseen.
+        with pytest.raises(StaleEntry, match="changed on another machine since you opened it; nothing was deleted"):
+            getattr(laptop, delete)(saved.id, saved.revision)
+        assert laptop.export_journal() == before
+        # Read again (revision 2), the delete goes through.
+        fresh = next(r for r in _all(laptop) if r.id == saved.id)
+        getattr(laptop, delete)(fresh.id, fresh.revision)
+        assert saved.id not in [r.id for r in _all(laptop) if type(r) is type(saved)]
+    finally:
+        laptop.close()
+        phone.close()

@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from hamjournal.domain import validation
 from hamjournal.domain.errors import InvalidInput
+from hamjournal.domain.formats import limits
 from hamjournal.domain.formats.journal_csv import journal_to_csv
 from hamjournal.domain.formats.journal_json_write import FORMAT, dumps_journal, journal_to_dict
 from hamjournal.domain.formats.json_fields import Fields, as_list, item, kind_of, show
@@ -80,8 +81,15 @@ T = TypeVar("T")
 
 def loads_journal(text: str, today: dt.date) -> Journal:
     """Parse Journal JSON text; invalid JSON or an invalid journal raises InvalidInput."""
+    limits.check_depth(text)
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
+        data = json.loads(
+            text,
+            object_pairs_hook=_no_duplicate_keys,
+            parse_constant=_no_constant,
+            parse_int=limits.strict_int,
+            parse_float=limits.strict_float,
+        )
     except json.JSONDecodeError as error:
         raise InvalidInput(
             f"not valid JSON at line {error.lineno} column {error.colno}: {error.msg}", "journal"

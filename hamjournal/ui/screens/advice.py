@@ -279,6 +279,10 @@ class AdviceScreen(JournalScreen[None]):
         else:
             self._load()
 
+    def journal_updated(self) -> None:
+        """Another program wrote to the journal (a red flag, a session): work the advice out again."""
+        self._load()
+
     @work(thread=True, exclusive=True, group="advice-screen", exit_on_error=False)
     def _load(self) -> None:
         journal = self.hj.journal

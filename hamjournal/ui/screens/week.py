@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Static
 
+from hamjournal.config import mask_url
 from hamjournal.domain.dates import week_start
 from hamjournal.errors import HamjournalError
 from hamjournal.ui.actions import ACTIONS, NAVIGATION
@@ -88,7 +89,7 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
         # The first frame is the frame alone: the calendar, the detail pane and the advice strip are mounted
         # once the journal is open (see _mount_body), so nothing is laid out or drawn twice at start-up.
         yield AppHeader()
-        yield Static(f"Opening {self.hj.location} …", id="week-line")
+        yield Static(f"Opening {mask_url(self.hj.location)} …", id="week-line")
         yield KeyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -360,14 +361,14 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
         self.app.push_screen(ConfirmDialog(question), answered)
 
     @work(thread=True, group="write", exit_on_error=False)
-    def _delete(self, kind: str, entry_id: int, summary: str) -> None:
+    def _delete(self, kind: str, entry_id: int, revision: int | None, summary: str) -> None:
         from hamjournal.ui.messages import JournalChanged
 
         journal = self.hj.journal
         if journal is None:
             return
         with notify_failure(self, timeout=10):
-            journal.delete_entry(kind, entry_id)
+            journal.delete_entry(kind, entry_id, revision)
             self.app.post_message(JournalChanged(summary))
 
     def action_open_screen(self, target: str) -> None:
@@ -391,10 +392,10 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
             self.app.push_screen(screen)
 
 
-def _deletable(entry: DayEntry) -> tuple[str, int] | None:
-    """(kind, id) for JournalService.delete_entry, or None for planned and expected items."""
+def _deletable(entry: DayEntry) -> tuple[str, int, int | None] | None:
+    """(kind, id, revision read) for JournalService.delete_entry, or None for planned and expected items."""
     if entry.session_id is not None:
-        return "session", entry.session_id
+        return "session", entry.session_id, entry.revision
     if entry.kind in ("check-in", "run", "assessment") and entry.ref_id is not None:
-        return entry.kind, entry.ref_id
+        return entry.kind, entry.ref_id, entry.revision
     return None

@@ -64,8 +64,9 @@ class DetailPane(Static):
         width, height = self.content_size
         for number, text in fitted_rows(list(day.entries), cursor, width, height):
             selected = number == cursor
-            mark = ("▸ " if selected else "  ") + day.entries[number].mark
-            table.add_row(mark, text, style="reverse" if selected else "")
+            # Text, not str: a str cell is read as markup, and a note holding "[/]" would fail to render.
+            mark = Text(("▸ " if selected else "  ") + day.entries[number].mark)
+            table.add_row(mark, Text(text), style="reverse" if selected else "")
         self.update(table)
 
     def on_resize(self) -> None:
