@@ -21,12 +21,16 @@ from hamjournal.errors import HamjournalError
 from hamjournal.ui.actions import palette_actions
 from hamjournal.ui.messages import JournalChanged, JournalFailed, JournalOpened, WeekLoaded
 from hamjournal.ui.screens.week import WeekScreen
+from hamjournal.ui.textual_fixes import fix_styles_cache_leak
 from hamjournal.ui.widgets.size_guard import MIN_HEIGHT, MIN_WIDTH
 from hamjournal.ui.worker_failures import notify_failure
 from hamjournal.ui.worker_threads import FreshContextExecutor
 
 if TYPE_CHECKING:
     from hamjournal.services import JournalService
+
+# Before any widget is drawn: without it every screen visit left its drawing behind (see textual_fixes).
+fix_styles_cache_leak()
 
 # Seconds after start-up by which the cycle collector is on again even if no week was shown.
 GC_RESUME_S = 10.0
