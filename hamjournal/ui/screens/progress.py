@@ -216,9 +216,11 @@ class ProgressScreen(JournalScreen[None]):
         # Each plot draws at render time, with the width it really has then: data can arrive before the
         # first layout, and hiding the side plot widens the main one, so a width read here could be stale.
         main.draw = lambda w: chart.draw(main.plt, scene, chart_data, max(w, 40))
+        main.draw_key = (chart.name, "main", scene, chart_data)  # a later visit with equal data reuses the render
         if chart.side is not None:
             side_draw = chart.side
             side.draw = lambda w: side_draw(side.plt, scene, chart_data, max(w, 20))
+            side.draw_key = (chart.name, "side", scene, chart_data)
         main.refresh()
         side.refresh()
         self.query_one("#progress-marks", Static).update(marks_line(data))
