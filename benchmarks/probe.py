@@ -15,7 +15,7 @@ parent can time it from the spawn (interpreter start-up included, identically fo
 
 The probe hooks the app from outside, without changing it: the app's `_display` is wrapped on the instance, and
 for "data shown" it wraps the plain methods the screens call after drawing their data (WeekScreen._draw,
-ExercisesScreen._fill, TempoPlayerScreen.refresh_view, ProgressScreen.redraw, AdviceScreen._show).
+ExercisesScreen._fill, TempoPlayerScreen.refresh_view, ProgressScreen._draw_chart, AdviceScreen._show).
 """
 
 import time
@@ -291,7 +291,8 @@ def switch(db: str, repeats: int) -> None:
                     lambda s: switches.shown(("exercises",)))
         _after_data("hamjournal.ui.screens.tempo_player", "TempoPlayerScreen", "refresh_view", lambda s: True,
                     lambda s: switches.shown(("tempo",)))
-        _after_data("hamjournal.ui.screens.progress", "ProgressScreen", "redraw", lambda s: s.data is not None,
+        # _draw_chart: called by redraw once data is there, and on mount when an earlier visit's data is cached.
+        _after_data("hamjournal.ui.screens.progress", "ProgressScreen", "_draw_chart", lambda s: s.data is not None,
                     lambda s: switches.shown(("progress", s.data.frame.range_key)))
         _after_data("hamjournal.ui.screens.advice", "AdviceScreen", "_show", lambda s: s.report is not None,
                     lambda s: switches.shown(("advice",)))

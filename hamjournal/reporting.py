@@ -21,6 +21,9 @@ class ReportingMixin:
     """Progress, reassessment and the report of one athlete's journal."""
 
     store: Store
+    # The last data of each range, keyed by (today, the store's write count, the charts asked for): a second
+    # visit of the progress screen shows it at once, as the Advice screen shows the strip's advice.
+    _progress_cache: dict[str, tuple[tuple[dt.date, int, tuple[str, ...]], ProgressData]]
 
     if TYPE_CHECKING:
 
@@ -34,7 +37,23 @@ class ReportingMixin:
 
     def progress_series(self, range_key: str, charts: Mapping[str, ChartBuilder]) -> ProgressData:
         """The data of each chart in `charts` (name -> build function) for a range ("12w", "6m", "1y", "all"):
-        only that window is read.
+        only that window is read (and kept for cached_progress).
+        """
+        # The write count before the read: data read while a write lands is keyed with the older count.
+        key = (self.today(), self.store.changes, tuple(charts))
+        data = self._read_progress(range_key, charts)
+        self._progress_cache[range_key] = (key, data)
+        return data
+
+    def cached_progress(self, range_key: str, charts: Mapping[str, ChartBuilder]) -> ProgressData | None:
+        """The range's data as last read, when nothing was written since and it is the same day; reads nothing."""
+        cached = self._progress_cache.get(range_key)
+        if cached is None or cached[0] != (self.today(), self.store.changes, tuple(charts)):
+            return None
+        return cached[1]
+
+    def _read_progress(self, range_key: str, charts: Mapping[str, ChartBuilder]) -> ProgressData:
+        """What progress_series returns, read from the store.
 
         A window of up to MAX_CHART_POINTS days is read a row per day; a longer one a row per week, summed in
         SQL, plus the days of the recent load-ratio window: what is read is bounded by what the chart shows.

@@ -53,6 +53,7 @@ class JournalService(PlanningMixin, ReportingMixin):
         # screen share it, and nothing is read again until a write or a new day.
         self._advice_cache: tuple[tuple[dt.date, int], AdviceReport, str] | None = None
         self._rules_cache: tuple[tuple[dt.date, int], AdviceReport] | None = None
+        self._progress_cache = {}  # each range's chart data, keyed the same way (see ReportingMixin)
         # Every write re-plans from tomorrow, whoever made it (the CLI or the app), so both leave the journal in
         # the same state. Tests of the week's own logic turn it off.
         self.auto_replan = True

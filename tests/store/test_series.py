@@ -172,6 +172,23 @@ def test_service_progress_report_and_reassessment(journal: Store, capsys: pytest
     assert "Advice today" in text
 
 
+def test_cached_progress_is_the_last_read_until_a_write_or_a_new_day(journal: Store) -> None:
+    from hamjournal.services import JournalService
+
+    today = [D(2026, 11, 25)]
+    service = JournalService(journal, today=lambda: today[0])
+    assert service.cached_progress("12w", ALL_CHARTS) is None  # nothing read yet
+    data = service.progress_series("12w", ALL_CHARTS)
+    assert service.cached_progress("12w", ALL_CHARTS) is data
+    assert service.cached_progress("6m", ALL_CHARTS) is None  # only what was read
+    assert service.cached_progress("12w", {"nordic": ALL_CHARTS["nordic"]}) is None  # other charts asked for
+    service.check_in(1, date=D(2026, 11, 25))
+    assert service.cached_progress("12w", ALL_CHARTS) is None  # written since: read again
+    service.progress_series("12w", ALL_CHARTS)
+    today[0] = D(2026, 11, 26)
+    assert service.cached_progress("12w", ALL_CHARTS) is None  # a new day moves the window
+
+
 def test_report_command_refuses_bad_weeks_before_opening_anything(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import argparse
 

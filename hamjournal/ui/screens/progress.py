@@ -98,8 +98,30 @@ class ProgressScreen(JournalScreen[None]):
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.redraw())
+        self._take_cached()
         self._show_title()
-        self.load()
+        if self.data is None:
+            self.load()
+        else:
+            # What an earlier visit read: drawn now (redraw waits for the mount this handler is part of), so the
+            # first frame has the chart; the ranges it had not read are read after that frame.
+            self._draw_chart()
+            self.call_after_refresh(self._prefetch_others)
+
+    def _take_cached(self) -> None:
+        """The ranges an earlier visit read, when nothing was written since: the first frame has the chart."""
+        from hamjournal.domain.errors import InvalidInput
+
+        cached = getattr(self.service, "cached_progress", None)
+        if cached is None:
+            return
+        for key in RANGE_KEYS:
+            try:
+                data = cached(key, builders())
+            except InvalidInput:  # a bad HAMJOURNAL_TODAY: the read reports it
+                return
+            if data is not None:
+                self._cache[key] = data
 
     def on_unmount(self) -> None:
         # The app's signal keeps its callbacks, which refer to this screen, until it is next published: without
@@ -210,8 +232,12 @@ class ProgressScreen(JournalScreen[None]):
     def redraw(self) -> None:
         """Draw the chosen chart of the current range, its marks and its sentence."""
         self._show_title()
+        if self.is_mounted:
+            self._draw_chart()
+
+    def _draw_chart(self) -> None:
         data = self.data
-        if data is None or not self.is_mounted:
+        if data is None:
             return
         chart = BY_NAME[self.chart]
         scene = Scene(data.frame, palette_from(self.app.theme_variables), self.run_unit)
@@ -222,9 +248,11 @@ class ProgressScreen(JournalScreen[None]):
         # Each plot draws at render time, with the width it really has then: data can arrive before the
         # first layout, and hiding the side plot widens the main one, so a width read here could be stale.
         main.draw = lambda w: chart.draw(main.plt, scene, chart_data, max(w, 40))
+        main.draw_key = (chart.name, "main", scene, chart_data)  # a later visit with equal data reuses the render
         if chart.side is not None:
             side_draw = chart.side
             side.draw = lambda w: side_draw(side.plt, scene, chart_data, max(w, 20))
+            side.draw_key = (chart.name, "side", scene, chart_data)
         main.refresh()
         side.refresh()
         self.query_one("#progress-marks", Static).update(marks_line(data))
