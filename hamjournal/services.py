@@ -272,6 +272,28 @@ class JournalService(PlanningMixin, ReportingMixin):
         step, _tempo = self.suggested_step_and_tempo(exercise, day)
         return step, None
 
+    def suggested_steps(self, day: dt.date) -> dict[str, str | None]:
+        """Each exercise's step to offer when the runner switches exercise in the log dialog, chosen as
+        `suggested_dose` chooses it (the day's plan, the advice, the last session), reading the plan and the
+        advice once; None: no step of the runner's yet (the ladder's own first)."""
+        from hamjournal.domain.library.exercises import EXERCISES
+
+        steps: dict[str, str | None] = {}
+        for item in self.planned_for(day):
+            steps.setdefault(item.exercise, item.step)
+        if day >= self.today():
+            for advice in self.advice().advice:
+                if advice.next is not None:
+                    steps.setdefault(advice.exercise, advice.next_step or advice.step)
+        last_steps: dict[str, str | None] = {}
+        if any(slug not in steps for slug in EXERCISES):
+            # One read of the lookback window, not one per exercise; later sessions overwrite earlier ones.
+            start = day - dt.timedelta(days=LAST_SESSION_LOOKBACK_DAYS)
+            last_steps = {session.exercise: session.step for session in self.store.sessions_between(start, day)}
+        for slug in EXERCISES:
+            steps.setdefault(slug, last_steps.get(slug))
+        return steps
+
     # -- the week -------------------------------------------------------------------------------------
 
     def week(self, day: dt.date | None = None) -> WeekView:

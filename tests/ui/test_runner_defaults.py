@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from textual.widgets import Static
+from textual.widgets import Select, Static
 
+from hamjournal.domain.library.exercises import EXERCISES
 from hamjournal.domain.models import Journal, Profile, Session, SetEntry
 from hamjournal.services import JournalService
 from hamjournal.store.repo import Store
 from hamjournal.ui.screens.exercises import ExerciseDetailScreen, ExercisesScreen
+from hamjournal.ui.screens.log_session import LogSessionDialog
 from hamjournal.ui.screens.tempo_player import TempoPlayerScreen
 from tests.ui.helpers import make_app, settle
 from tests.ui.test_exercises_screen import plain
@@ -55,3 +57,21 @@ async def test_library_page_and_player_start_at_the_runners_step_and_dose(journa
         assert isinstance(player, TempoPlayerScreen)
         assert player.step == "bodyweight"
         assert (player.plan.sets, player.plan.reps) == (rx.sets, rx.reps)
+
+
+async def test_switching_exercise_in_the_log_dialog_offers_the_runners_step(journal_path: Path) -> None:
+    build_bodyweight_runner(journal_path)
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, LogSessionDialog)
+        exercise, step = dialog.query_one("#exercise", Select), dialog.query_one("#step", Select)
+        exercise.value = "bridge"
+        await settle(pilot)
+        assert step.value == EXERCISES["bridge"].default_step  # no bridge logged: the ladder's own first step
+        exercise.value = "nordic"
+        await settle(pilot)
+        assert step.value == "bodyweight"  # seven sessions at full bodyweight: never band-assisted again

@@ -79,6 +79,8 @@ class LogSessionDialog(FormDialog):
         self.kept: dict[str, Any] = {}
         # The revision the edited session was read at: saving over a change made meanwhile elsewhere is refused.
         self.revision: int | None = None
+        # Each exercise's step of the runner's (JournalService.suggested_steps), read with the form's values.
+        self.runners_steps: dict[str, str | None] = {}
 
     def title_text(self) -> str:
         return f"{'Edit' if self.session_id else 'Log'} session · {day_text(self.day)}"
@@ -120,6 +122,7 @@ class LogSessionDialog(FormDialog):
             for item in journal.planned_for(self.day):
                 if item.id == self.plan_id:
                     return plan_values(item)
+        self.runners_steps = journal.suggested_steps(self.day)
         step, rx = journal.suggested_dose(self.exercise, self.day)
         return dose_values(self.exercise, step, rx)
 
@@ -133,7 +136,8 @@ class LogSessionDialog(FormDialog):
     @on(Select.Changed, "#exercise")
     def _exercise_changed(self, event: Select.Changed) -> None:
         if isinstance(event.value, str) and event.value != self.exercise:
-            self._use_exercise(event.value, None)
+            # The runner's own step on the new exercise's ladder, never its first rung to a runner past it.
+            self._use_exercise(event.value, self.runners_steps.get(event.value))
 
     def _use_exercise(self, slug: str, step: str | None) -> None:
         old, new = EXERCISES[self.exercise], EXERCISES[slug]
