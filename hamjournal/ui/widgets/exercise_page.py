@@ -104,7 +104,7 @@ def page_head(ex: Exercise, first_dose: Prescription | None, yours: str | None =
         Text(f"\n{ex.guide.trains}"),
     ]
     if first_dose is not None:
-        at = f" at {ex.step(yours).name.lower()}" if yours else ""
+        at = f", {ex.step(yours).name.lower()}" if yours else ""
         parts.append(Text(f"Start the tempo player with s: {dose_label(first_dose)}{at}", style="italic"))
     return Group(*parts)
 
