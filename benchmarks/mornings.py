@@ -61,7 +61,7 @@ def saved(db: Path, day: dt.date, want: dict[str, tuple[object, ...]]) -> dict[s
                 "select minutes, distance_km from runs where date = ? order by id", (iso,))]
         if "test" in want:
             got["test"] = [tuple(r) for r in conn.execute(
-                "select \"left\", \"right\" from assessments where date = ? order by id", (iso,))]
+                "select left_value, right_value from assessments where date = ? order by id", (iso,))]
     return got
 
 
