@@ -22,7 +22,7 @@ from hamjournal.errors import HamjournalError
 from hamjournal.ui.key_gate import PASS_THROUGH, GateBarrier, KeyGate
 from hamjournal.ui.messages import JournalChanged, JournalFailed, JournalOpened, JournalUpdated, WeekLoaded
 from hamjournal.ui.screens.week import WeekScreen
-from hamjournal.ui.textual_fixes import fix_styles_cache_leak
+from hamjournal.ui.textual_fixes import fix_styles_cache_leak, keep_unfiltered_strips
 from hamjournal.ui.vim_keys import VIM_BINDINGS, press_as
 from hamjournal.ui.visible_filter import VisibleText
 from hamjournal.ui.widgets.size_guard import MIN_HEIGHT, MIN_WIDTH
@@ -40,6 +40,7 @@ VISIBLE_TEXT = VisibleText()
 
 # Before any widget is drawn: without it every screen visit left its drawing behind (see textual_fixes).
 fix_styles_cache_leak()
+keep_unfiltered_strips()
 
 # Seconds after start-up by which the cycle collector is on again even if no week was shown.
 GC_RESUME_S = 10.0

@@ -44,3 +44,38 @@ def fix_styles_cache_leak() -> bool:
     setattr(StylesCache, "get_inner_outer", get_inner_outer)  # noqa: B010 (the attribute is typed as the lru wrapper)
     method.cache_clear()  # what the old cache held is let go too
     return True
+
+
+def keep_unfiltered_strips() -> bool:
+    """Make `Strip.apply_filter` return the strip itself when the filter leaves its segments as they are.
+
+    Textual builds a new Strip (seven small caches) for every line and every line filter, even when the filter
+    changes nothing. The app's VisibleText filter (ui/visible_filter.py) runs on every line and changes almost
+    none, so without this every dialog open built about twice the strips it draws (profiled: Strip.__init__ was
+    the largest single cost of opening the reassessment dialog). A filter signals "unchanged" by returning the
+    very list it was given; Textual's own filters always return new lists, so they behave as before. Applied once,
+    when the app module is imported; returns False (doing nothing) if Textual's Strip no longer has the shape
+    this relies on.
+    """
+    from textual.strip import Strip
+
+    method: Any = Strip.__dict__.get("apply_filter")
+    if getattr(method, "_hamjournal_fix", False):
+        return True
+    if method is None or "_filter_cache" not in getattr(Strip, "__slots__", ()):
+        return False
+
+    def apply_filter(self: Strip, filter: Any, background: Color) -> Strip:
+        cached = self._filter_cache.get((filter, background))
+        if cached is not None:
+            return cached
+        segments = filter.apply(self._segments, background)
+        if segments is self._segments:
+            return self  # unchanged: no new strip, and no cache entry pointing back at itself
+        cached = Strip(segments, self._cell_length)
+        self._filter_cache[(filter, background)] = cached
+        return cached
+
+    apply_filter._hamjournal_fix = True  # type: ignore[attr-defined]
+    setattr(Strip, "apply_filter", apply_filter)  # noqa: B010
+    return True
