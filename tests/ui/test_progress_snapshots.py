@@ -71,7 +71,9 @@ def test_assessment_dialog_with_live_symmetry(snap_compare, progress_path: Path)
     [
         pytest.param(("2",), id="pain"),
         pytest.param(("3",), id="running"),
-        pytest.param(("5",), id="assessments"),
+        # Not the assessments chart: at 80 columns plotext places its three bar labels one column apart from run
+        # to run (it follows Python's per-process string hashing), so no fixed picture exists; test_narrow.py
+        # still checks its title and labels at 80x24 by their text.
     ],
 )
 def test_progress_chart_at_80x24(snap_compare, progress_path: Path, keys: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
