@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 from hamjournal import config
 from hamjournal.domain import entries
 from hamjournal.domain.dates import week_start
+from hamjournal.domain.errors import InvalidInput
 from hamjournal.domain.models import Assessment, Journal, PlanItem, Prescription, Profile, Run, Session, SymptomLog
 from hamjournal.planning import PlanningMixin, find_entry, plan_order
 from hamjournal.reporting import ReportingMixin
@@ -329,7 +330,14 @@ class JournalService(PlanningMixin, ReportingMixin):
         return self.store.profile()
 
     def save_profile(self, profile: Profile) -> None:
-        """Save the runner's profile."""
+        """Save the runner's profile; a watch folder must be a folder on this computer (InvalidInput if not),
+        so an import later never starts from a path that cannot work."""
+        folder = profile.watch_folder
+        if folder and not Path(folder).expanduser().is_dir():
+            raise InvalidInput(
+                f"watch folder {folder} is not a folder on this computer: give the folder your watch files are "
+                "in (a mounted watch or a synced export), or leave it empty", "watch-folder"
+            )
         self.store.save_profile(profile)
 
     def is_onboarded(self) -> bool:

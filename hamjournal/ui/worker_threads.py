@@ -5,7 +5,11 @@ from __future__ import annotations
 import contextvars
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+    from textual.worker import Worker
 
 
 class FreshContextExecutor(ThreadPoolExecutor):
@@ -20,3 +24,14 @@ class FreshContextExecutor(ThreadPoolExecutor):
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
         return super().submit(contextvars.copy_context().run, fn, *args, **kwargs)
+
+
+def run_past_close(node: DOMNode, job: Callable[[], None], group: str) -> Worker[None]:
+    """Run `job` in a thread worker owned by the app, not by `node`.
+
+    Textual cancels a screen's workers when the screen closes. A dialog closes from inside its own save (the
+    save's last step dismisses it) or when the runner hides it mid-import, so a worker owned by the dialog was
+    sometimes marked cancelled after its entry had been written, and an import hidden with Esc lost its
+    summary. Owned by the app, the job always ends as itself.
+    """
+    return node.app.run_worker(job, thread=True, group=group, exit_on_error=False)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from hamjournal.domain.errors import InvalidInput
 from hamjournal.domain.models import PlanItem, Prescription, Race
 from hamjournal.domain.progress import sprint
 from hamjournal.run_import import ImportOptions
@@ -107,3 +108,29 @@ def test_a_file_imported_before_is_not_decoded_again(
 
     monkeypatch.setattr("hamjournal.watch.fit.read_fit", no_decoding)
     assert service.import_runs([folder], UTC_CLOCK).summary() == "0 runs added, 1 already there"
+
+
+@pytest.mark.parametrize(
+    ("folder", "saved"),
+    [
+        ("{tmp}/watch", True),  # a folder: kept
+        ("{tmp}/watch/run.fit", False),  # a file, not a folder
+        ("{tmp}/nowhere", False),  # does not exist
+        ("", True),  # empty: no folder
+    ],
+)
+def test_the_profile_keeps_only_a_watch_folder_that_is_a_folder(
+    service: JournalService, tmp_path: Path, folder: str, saved: bool
+) -> None:
+    """The service refuses the folder (the app and any other caller alike) and changes nothing."""
+    write(tmp_path / "watch", "run.fit", b"")
+    path = folder.format(tmp=tmp_path)
+    before = service.profile()
+    if saved:
+        service.save_profile(replace(before, watch_folder=path or None))
+        assert service.profile().watch_folder == (path or None)
+    else:
+        with pytest.raises(InvalidInput, match="is not a folder on this computer") as refused:
+            service.save_profile(replace(before, watch_folder=path))
+        assert refused.value.field == "watch-folder"
+        assert service.profile() == before

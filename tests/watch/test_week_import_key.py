@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import threading
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+import pytest
+from textual.worker import WorkerState
+
+from hamjournal.services import JournalService
 from hamjournal.store.repo import Store
 from hamjournal.ui.screens.import_runs import ImportRunsScreen
 from hamjournal.ui.screens.run_rpe import RunRpeDialog
@@ -82,3 +89,38 @@ async def test_i_without_a_watch_folder_says_where_to_set_it(journal_path: Path)
         assert not isinstance(app.screen, ImportRunsScreen)
     assert any("No watch folder in your profile" in note for note in notes)
     assert runs_in(journal_path) == []
+
+
+async def test_an_import_hidden_with_esc_goes_on_and_saves(
+    journal_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Esc hides the dialog while the folder is still being read; the import is the app's, not the dialog's, so
+    closing the dialog does not cancel it and its runs still land."""
+    folder = tmp_path / "watch"
+    folder.mkdir()
+    start = dt.datetime(2026, 11, 24, 7, 0, tzinfo=dt.UTC)
+    (folder / "tue.fit").write_bytes(fx.fit_bytes(tuple(fx.strides_run(6)), start))
+    with_watch_folder(journal_path, folder)
+    reading = threading.Event()
+    release = threading.Event()
+    real_import = JournalService.import_runs
+
+    def held_import(self: JournalService, *args: Any, **kwargs: Any) -> Any:
+        reading.set()
+        release.wait(timeout=30)
+        return real_import(self, *args, **kwargs)
+
+    monkeypatch.setattr(JournalService, "import_runs", held_import)
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        assert await asyncio.to_thread(reading.wait, 30)
+        importing = [worker for worker in app.workers if worker.group == "import-runs"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WeekScreen)
+        release.set()
+        await settle(pilot)
+        assert [worker.state for worker in importing] == [WorkerState.SUCCESS]
+    assert runs_in(journal_path) == [(TUESDAY, "easy", 6, None, "tue.fit")]

@@ -18,6 +18,7 @@ from hamjournal.ui.messages import JournalChanged
 from hamjournal.ui.screens.base import JournalModal
 from hamjournal.ui.widgets.form_row import FormRow
 from hamjournal.ui.widgets.key_footer import KeyFooter
+from hamjournal.ui.worker_threads import run_past_close
 
 _R = TypeVar("_R")
 
@@ -242,11 +243,10 @@ class FormDialog(JournalModal[str | None]):
         order = [row.field_name for row in self.query(FormRow)]
         return sorted(found.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order))
 
-    @work(thread=True, group="form-save", exit_on_error=False)
     def _save(self, values: dict[str, Any]) -> None:
         journal = self.hj.journal
         assert journal is not None
-        save_or_show(self, lambda: self.save(journal, values), self._saved)
+        run_past_close(self, lambda: save_or_show(self, lambda: self.save(journal, values), self._saved), "form-save")
 
     def _saved(self, summary: str) -> None:
         self.saving = False

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,6 +12,7 @@ from textual.widgets import ProgressBar, Static
 from hamjournal.errors import HamjournalError
 from hamjournal.ui.messages import JournalChanged
 from hamjournal.ui.screens.base import JournalModal
+from hamjournal.ui.worker_threads import run_past_close
 
 NO_FOLDER = "No watch folder in your profile yet: press P and fill in 'Watch folder' (a watch or export folder)"
 
@@ -33,8 +33,10 @@ class ImportRunsScreen(JournalModal[None]):
     def on_mount(self) -> None:
         self._import()
 
-    @work(thread=True, group="import-runs", exit_on_error=False)
     def _import(self) -> None:
+        run_past_close(self, self._read_folder, "import-runs")
+
+    def _read_folder(self) -> None:
         journal = self.hj.journal
         if journal is None:
             return
@@ -60,10 +62,14 @@ class ImportRunsScreen(JournalModal[None]):
         self.app.call_from_thread(self._progress, done, total)
 
     def _progress(self, done: int, total: int) -> None:
+        if not self.is_attached:  # hidden with Esc: the import goes on without a bar
+            return
         self.query_one(ProgressBar).update(total=total, progress=done)
         self._status(f"{done} of {total} files read")
 
     def _status(self, text: str) -> None:
+        if not self.is_attached:
+            return
         self.query_one("#import-status", Static).update(text)
 
     def _finish(self, summary: str, changed: bool) -> None:

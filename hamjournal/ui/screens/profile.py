@@ -8,7 +8,6 @@ the highlighted race, ctrl+s saves, Esc leaves without saving. The values are ch
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
@@ -37,6 +36,7 @@ from hamjournal.ui.screens.form import choice, focus_at_end, save_or_show, text_
 from hamjournal.ui.widgets.app_header import AppHeader
 from hamjournal.ui.widgets.form_row import FormRow
 from hamjournal.ui.widgets.key_footer import KeyFooter
+from hamjournal.ui.worker_threads import run_past_close
 
 if TYPE_CHECKING:
     from hamjournal.services import JournalService
@@ -328,22 +328,15 @@ class ProfileScreen(JournalScreen[bool]):
         for name, message in reversed(found):  # the first is shown last, so it keeps the focus
             self._mark(name, message)
 
-    @work(thread=True, group="profile-save", exit_on_error=False)
     def _save(self, values: dict[str, Any]) -> None:
         journal = self.hj.journal
         assert journal is not None
 
         def save() -> int:
-            folder = str(values["watch_folder"]).strip()
-            if folder and not Path(folder).expanduser().is_dir():
-                raise InvalidInput(
-                    f"watch folder {folder} is not a folder on this computer: give the folder your watch files are "
-                    "in (a mounted watch or a synced export), or leave it empty", "watch-folder"
-                )
             journal.save_profile(make_profile(journal.today(), **values))
             return journal.replan()
 
-        save_or_show(self, save, self._saved)
+        run_past_close(self, lambda: save_or_show(self, save, self._saved), "profile-save")
 
     def _saved(self, count: int) -> None:
         self.saving = False
