@@ -29,21 +29,21 @@ def journal_app(path: Path) -> HamJournalApp:
 
 async def wait_for_journal(pilot: Pilot[None]) -> None:
     """Let the app open its journal (a worker) and read the week, so later keys are not dimmed."""
-    app = pilot.app
-    for _ in range(100):
-        if getattr(app, "journal", None) is not None:
-            break
-        await pilot.pause(0.05)
-    assert getattr(app, "journal", None) is not None, "the journal did not open"
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    await helpers.settle(pilot)
+    assert getattr(pilot.app, "journal", None) is not None, "the journal did not open"
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Run the player's next tick and any worker it started (a save, a read)."""
-    await pilot.pause(0.15)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Run the player's next tick and any worker it started (a save, a read).
+
+    The tick is called here as its timer would call it, so a busy machine cannot make the test miss it: the
+    player reads only the fake clock, and a second tick on the same clock changes nothing.
+    """
+    await helpers.settle(pilot)
+    screen = pilot.app.screen
+    if isinstance(screen, TempoPlayerScreen) and screen.is_mounted:
+        screen.refresh_view()
+        await helpers.settle(pilot)
 
 
 async def player_at_first_rep(pilot: Pilot[object]) -> None:
@@ -55,5 +55,4 @@ async def player_at_first_rep(pilot: Pilot[object]) -> None:
     pilot.app.push_screen(TempoPlayerScreen("nordic", "band-assisted", prescription, clock=clock))
     await helpers.settle(pilot)
     clock.now += 7.5
-    await pilot.pause(0.25)  # at least one tick of the player
-    await helpers.settle(pilot)
+    await settle(pilot)
