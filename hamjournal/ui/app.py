@@ -19,6 +19,7 @@ from hamjournal import config
 from hamjournal.domain.errors import InvalidInput
 from hamjournal.domain.safe_text import visible
 from hamjournal.errors import HamjournalError
+from hamjournal.ui.idle_gc import IDLE_CHECK_S, IdleCollector
 from hamjournal.ui.key_gate import PASS_THROUGH, GateBarrier, KeyGate
 from hamjournal.ui.messages import JournalChanged, JournalFailed, JournalOpened, JournalUpdated, WeekLoaded
 from hamjournal.ui.screens.week import WeekScreen
@@ -100,6 +101,9 @@ class HamJournalApp(App[None]):
         self.selected_day = self.today()
         # Keys typed while a dialog opens or saves wait here and then reach it in order (see key_gate).
         self.key_gate = KeyGate(self, self._take_key)
+        # Full garbage collections wait for a pause in the typing (see idle_gc).
+        self.idle_gc = IdleCollector()
+        self._idle_timer: Timer | None = None
         # Keys typed before the journal is open (a runner who types `p` as the app starts) wait for it.
         self._opening = object()
         self.key_gate.close(self._opening)
@@ -119,6 +123,8 @@ class HamJournalApp(App[None]):
             return dt.date.today()
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.idle_gc.input_seen()
         if isinstance(event, events.Key) and not event.is_forwarded:
             if self.key_gate.hold(event):
                 return
@@ -178,6 +184,9 @@ class HamJournalApp(App[None]):
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
+        if self._idle_timer is None:
+            self.idle_gc.start()
+            self._idle_timer = self.set_interval(IDLE_CHECK_S, self.idle_gc.tick)
 
     @on(WeekLoaded)
     def _week_shown(self) -> None:
@@ -313,6 +322,7 @@ class HamJournalApp(App[None]):
 
 
     def on_unmount(self) -> None:
+        self.idle_gc.stop()
         if self._watch is not None:
             self._watch.close()
         if self.journal is not None:

@@ -1,4 +1,5 @@
-"""Closed screens are let go: nothing the app keeps (worker threads, signals, title watchers) holds them."""
+"""Closed screens are let go: nothing the app keeps (worker threads, signals, title watchers) holds them, and
+the screens kept between visits (library, advice, charts) stay one of each."""
 
 from __future__ import annotations
 
@@ -31,8 +32,9 @@ async def test_library_advice_and_charts_are_freed_once_closed(journal_path: Pat
                 await settle(pilot)
                 assert app.screen is week
         gc.collect()
-        alive = [type(o).__name__ for o in gc.get_objects() if isinstance(o, Screen) and o is not week]
-        # Textual's default screen stays under the week screen; every screen opened above has gone.
-        assert alive == ["Screen"]
+        alive = sorted(type(o).__name__ for o in gc.get_objects() if isinstance(o, Screen) and o is not week)
+        # Textual's default screen stays under the week screen; the three screens opened above are kept, one
+        # of each however many visits (ui/kept_screens.py), and nothing else stays.
+        assert alive == ["AdviceScreen", "ExercisesScreen", "ProgressScreen", "Screen"]
         charts = [o for o in gc.get_objects() if isinstance(o, Widget) and type(o).__name__ == "ChartPlot"]
-        assert charts == []
+        assert len(charts) == 2  # the kept charts screen's two plots

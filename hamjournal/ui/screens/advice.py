@@ -238,6 +238,7 @@ class AdviceScreen(JournalScreen[None]):
 
     CSS_PATH = "advice.tcss"
     BINDINGS = [Binding("escape,q,a", "close", "Back")]
+    KEPT = True  # built once per app (see kept_screens); each visit shows the advice of that moment
 
     def __init__(self) -> None:
         super().__init__()
@@ -266,6 +267,13 @@ class AdviceScreen(JournalScreen[None]):
         self.query_one("#advice-page").focus()  # arrows and page keys scroll at once
         self._load_when_open()
 
+    def revisit(self) -> None:
+        """A later visit: from the top, with today's advice (the journal may have changed meanwhile)."""
+        page = self.query_one("#advice-page", VerticalScroll)
+        page.scroll_home(animate=False)
+        page.focus()
+        self._load_when_open()
+
     def _load_when_open(self) -> None:
         journal = self.hj.journal
         if journal is None:
@@ -277,7 +285,19 @@ class AdviceScreen(JournalScreen[None]):
             # layout, so the screen is laid out once, with its content.
             self._show(*cached)
         else:
+            self._show_loading()
             self._load()
+
+    def _show_loading(self) -> None:
+        """Nothing of an earlier visit's advice while today's is worked out."""
+        self.report = None
+        self.query_one("#advice-banner").display = False
+        status = self.query_one("#advice-status", Static)
+        status.update(LOADING)
+        status.display = True
+        self.query_one("#advice-calls").display = False
+        for name in ("#advice-flags", "#advice-load", "#advice-thresholds"):
+            self.query_one(name, Static).update("")
 
     def journal_updated(self) -> None:
         """Another program wrote to the journal (a red flag, a session): work the advice out again."""

@@ -103,6 +103,7 @@ class ExercisesScreen(JournalScreen[None]):
     """Letters are commands, as in k9s and lazygit: / focuses the filter, Esc leaves it; Enter opens a page."""
 
     CSS_PATH = "exercises.tcss"
+    KEPT = True  # built once per app (see kept_screens): the list and its figure are the same every visit
     BINDINGS = [
         # One Escape, two labels: in the filter it leaves the filter (check_action shows the one that applies).
         Binding("escape", "leave_filter", "Leave filter", tooltip="Leave the filter (the list stays filtered)"),
@@ -131,6 +132,16 @@ class ExercisesScreen(JournalScreen[None]):
         search = self.query_one("#filter", Input)
         # Off in tests and screenshots: a blinking cursor makes every picture depend on the timer's phase.
         search.cursor_blink = getattr(self.app, "cursor_blink", True)
+        self.exercise_list.focus()
+
+    def revisit(self) -> None:
+        """A later visit starts as the first did: no filter, the first exercise, the cursor in the list."""
+        search = self.query_one("#filter", Input)
+        if search.value:
+            search.value = ""
+            self._fill("")
+        elif self.exercise_list.option_count:
+            self.exercise_list.highlighted = 0
         self.exercise_list.focus()
 
     @property

@@ -45,6 +45,7 @@ class ProgressScreen(JournalScreen[None]):
     """Charts of the journal over 12 weeks, 6 months, a year or everything."""
 
     CSS_PATH = "progress.tcss"
+    KEPT = True  # built once per app (see kept_screens); each visit starts at 12 weeks on the journal as it is
     BINDINGS = [
         *(chart.binding() for chart in CHARTS),
         # One footer slot for the four ranges ("w m y h Range"), so the chart keys, A and Back fit at 80 columns.
@@ -98,6 +99,9 @@ class ProgressScreen(JournalScreen[None]):
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.redraw())
+        self._start()
+
+    def _start(self) -> None:
         self._take_cached()
         self._show_title()
         if self.data is None:
@@ -122,6 +126,15 @@ class ProgressScreen(JournalScreen[None]):
                 return
             if data is not None:
                 self._cache[key] = data
+
+    def revisit(self) -> None:
+        """A later visit starts as the first did (first chart, 12 weeks, minutes), with the journal as it is now."""
+        self._generation += 1  # a read the last visit started must not fill this one
+        self._cache.clear()
+        self.set_reactive(ProgressScreen.chart, CHARTS[0].name)
+        self.set_reactive(ProgressScreen.range_key, "12w")
+        self.set_reactive(ProgressScreen.run_unit, "min")
+        self._start()
 
     def on_unmount(self) -> None:
         # The app's signal keeps its callbacks, which refer to this screen, until it is next published: without
@@ -300,7 +313,8 @@ class ProgressScreen(JournalScreen[None]):
         self.app.push_screen(AssessmentDialog(self._service), saved)
 
     def action_close(self) -> None:
-        """Back to the week."""
+        """Back to the week; the ranges read are let go (the service keeps them while nothing is written)."""
+        self._cache.clear()
         self.dismiss(None)
 
 

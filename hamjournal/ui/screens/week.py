@@ -383,6 +383,11 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
 
             open_dialog(self, read_first, screen_class)  # its data read first, the keys typed meanwhile held
             return
+        if getattr(screen_class, "KEPT", False):
+            from hamjournal.ui.kept_screens import open_kept
+
+            open_kept(self.app, screen_class, target)  # built once, shown again on later visits
+            return
         screen = screen_class()
         if isinstance(screen, FormDialog):
             from hamjournal.ui.dialog_open import open_form
