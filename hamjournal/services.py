@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -260,40 +261,36 @@ class JournalService(PlanningMixin, ReportingMixin):
         return step, tempo
 
     def suggested_dose(self, exercise: str, day: dt.date) -> tuple[str | None, Prescription | None]:
-        """The step and dose to log or play for an exercise on a day, the prescription of record: the day's plan
-        item; else, today or later, the advice's next dose (what `advice --json` shows as `next`); else the last
-        session's step (as `hamjournal log` takes it) and no dose. Never the first rung to a runner past it."""
-        planned = [item for item in self.planned_for(day) if item.exercise == exercise]
-        if planned:
-            return planned[0].step, planned[0].prescription
-        if day >= self.today():
-            for advice in self.advice().advice:
-                if advice.exercise == exercise and advice.next is not None:
-                    return advice.next_step or advice.step, advice.next
-        step, _tempo = self.suggested_step_and_tempo(exercise, day)
-        return step, None
+        """The step and dose to log or play for an exercise on a day: the prescription of record
+        (domain/dose_of_record.py); the advice counts only today or later, the last session's step comes as
+        `hamjournal log` takes it. Never the first rung to a runner past it."""
+        from hamjournal.domain.dose_of_record import dose_of_record
+
+        advice = self.advice().advice if day >= self.today() else ()
+        return dose_of_record(
+            exercise, self.planned_for(day), advice, lambda: self.suggested_step_and_tempo(exercise, day)[0]
+        )
 
     def suggested_steps(self, day: dt.date) -> dict[str, str | None]:
-        """Each exercise's step to offer when the runner switches exercise in the log dialog, chosen as
-        `suggested_dose` chooses it (the day's plan, the advice, the last session), reading the plan and the
-        advice once; None: no step of the runner's yet (the ladder's own first)."""
+        """Each exercise's step to offer when the runner switches exercise in the log dialog: the step of
+        `suggested_dose`, chosen by the same function, with the plan, the advice and the last sessions read once;
+        None: no step of the runner's yet (the ladder's own first)."""
+        from hamjournal.domain.dose_of_record import dose_of_record
         from hamjournal.domain.library.exercises import EXERCISES
 
-        steps: dict[str, str | None] = {}
-        for item in self.planned_for(day):
-            steps.setdefault(item.exercise, item.step)
-        if day >= self.today():
-            for advice in self.advice().advice:
-                if advice.next is not None:
-                    steps.setdefault(advice.exercise, advice.next_step or advice.step)
-        last_steps: dict[str, str | None] = {}
-        if any(slug not in steps for slug in EXERCISES):
-            # One read of the lookback window, not one per exercise; later sessions overwrite earlier ones.
-            start = day - dt.timedelta(days=LAST_SESSION_LOOKBACK_DAYS)
-            last_steps = {session.exercise: session.step for session in self.store.sessions_between(start, day)}
-        for slug in EXERCISES:
-            steps.setdefault(slug, last_steps.get(slug))
-        return steps
+        planned = self.planned_for(day)
+        advice = self.advice().advice if day >= self.today() else ()
+        last_steps: dict[str, str | None] | None = None
+
+        def last_step(slug: str) -> str | None:
+            nonlocal last_steps
+            if last_steps is None:
+                # One read of the lookback window, not one per exercise; later sessions overwrite earlier ones.
+                start = day - dt.timedelta(days=LAST_SESSION_LOOKBACK_DAYS)
+                last_steps = {session.exercise: session.step for session in self.store.sessions_between(start, day)}
+            return last_steps.get(slug)
+
+        return {slug: dose_of_record(slug, planned, advice, partial(last_step, slug))[0] for slug in EXERCISES}
 
     # -- the week -------------------------------------------------------------------------------------
 

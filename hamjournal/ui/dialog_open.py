@@ -8,10 +8,10 @@ step a second later) and the field that takes the first key is focused as it is 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from hamjournal.errors import HamjournalError
-from hamjournal.ui.journal_access import journal_of
+from hamjournal.ui.journal_access import HasJournal, journal_of
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -84,3 +84,20 @@ def open_form(opener: DOMNode, dialog: FormDialog, callback: Callable[[Any], Non
         return dialog
 
     open_dialog(opener, read, build, callback)
+
+
+class OpensTheGate(Protocol):
+    """A dialog opened with `open_dialog` or `open_form` that takes the keys held while its data was read."""
+
+    gate_owner: object | None
+
+    @property
+    def hj(self) -> HasJournal: ...
+
+
+def release_held_keys(dialog: OpensTheGate) -> None:
+    """The keys held while the dialog's data was read go on, in order: to the dialog, called once it has the
+    focus (on mount), or to the screen below, called as it closes (on unmount) should it never have mounted."""
+    if dialog.gate_owner is not None:
+        dialog.hj.key_gate.open(dialog.gate_owner)
+        dialog.gate_owner = None

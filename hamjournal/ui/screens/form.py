@@ -14,6 +14,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from hamjournal.domain.errors import InvalidInput
 from hamjournal.errors import HamjournalError
+from hamjournal.ui.dialog_open import release_held_keys
 from hamjournal.ui.messages import JournalChanged
 from hamjournal.ui.screens.base import JournalModal
 from hamjournal.ui.widgets.form_row import FormRow
@@ -113,14 +114,11 @@ class FormDialog(JournalModal[str | None]):
             self.focused.select_all()
         if self.initial is None:
             self._load()
-        if self.gate_owner is not None:
-            self.hj.key_gate.open(self.gate_owner)
-            self.gate_owner = None
+        release_held_keys(self)
 
     def on_unmount(self) -> None:
         # Whatever happened, the keyboard is not left held by this dialog.
-        if self.gate_owner is not None:
-            self.hj.key_gate.open(self.gate_owner)
+        release_held_keys(self)
         self.hj.key_gate.open(self)
 
     @work(thread=True, group="form-load", exit_on_error=False)

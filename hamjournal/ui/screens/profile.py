@@ -30,6 +30,7 @@ from hamjournal.domain.profile_edit import (
     make_race,
 )
 from hamjournal.errors import HamjournalError
+from hamjournal.ui.dialog_open import release_held_keys
 from hamjournal.ui.messages import JournalChanged
 from hamjournal.ui.screens.base import JournalScreen
 from hamjournal.ui.screens.form import choice, focus_at_end, save_or_show, text_input
@@ -142,13 +143,10 @@ class ProfileScreen(JournalScreen[bool]):
             self.fill(self.profile)  # before the first frame: no defaults shown, then replaced
         else:
             self._load()
-        if self.gate_owner is not None:
-            self.hj.key_gate.open(self.gate_owner)
-            self.gate_owner = None
+        release_held_keys(self)
 
     def on_unmount(self) -> None:
-        if self.gate_owner is not None:
-            self.hj.key_gate.open(self.gate_owner)
+        release_held_keys(self)
 
     # -- loading ------------------------------------------------------------------------------------------
 
