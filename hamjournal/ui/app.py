@@ -7,7 +7,7 @@ import datetime as dt
 import gc
 import os
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import events, on, work
@@ -32,6 +32,7 @@ from hamjournal.ui.worker_threads import FreshContextExecutor
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.screen import Screen
     from textual.timer import Timer
 
     from hamjournal.services import JournalService, JournalWatch
@@ -146,9 +147,12 @@ class HamJournalApp(App[None]):
         # Before any worker starts: see FreshContextExecutor for why the pool is ours.
         asyncio.get_running_loop().set_default_executor(FreshContextExecutor(thread_name_prefix="hamjournal"))
 
-    def on_mount(self) -> None:
-        # Paint first: the week screen shows "Opening …" while the journal (and sqlalchemy) load in a thread.
-        self.push_screen(WeekScreen(self.today()))
+    def get_default_screen(self) -> Screen[Any]:
+        """The week is the app's first screen itself, not pushed over an empty one: pushed, it cost the first
+        paint an empty screen's layout, a second restyle and a second layout (9 layouts and 58 style passes
+        before the first frame where a bare app has 1 and 22). It paints "Opening …" while the journal (and
+        sqlalchemy) load in a thread."""
+        return WeekScreen(self.today())
 
     def on_ready(self) -> None:
         # Ready comes with the first layout, whose frame the screen draws next in its own queue: the journal

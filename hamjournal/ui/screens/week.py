@@ -19,12 +19,9 @@ from hamjournal.ui.actions import ACTIONS, NAVIGATION
 from hamjournal.ui.messages import WeekLoaded
 from hamjournal.ui.screens.base import JournalScreen
 from hamjournal.ui.screens.plan_editing import PlanEditing
-from hamjournal.ui.widgets.advice_strip import AdviceStrip
 from hamjournal.ui.widgets.app_header import AppHeader
-from hamjournal.ui.widgets.detail_pane import DetailPane
 from hamjournal.ui.widgets.key_footer import KeyFooter
 from hamjournal.ui.widgets.labels import compact_label
-from hamjournal.ui.widgets.week_grid import WeekGrid
 from hamjournal.ui.worker_failures import notify_failure
 
 if TYPE_CHECKING:
@@ -90,7 +87,8 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
         # once the journal is open (see _mount_body), so nothing is laid out or drawn twice at start-up.
         yield AppHeader()
         yield Static(f"Opening {mask_url(self.hj.location)} …", id="week-line")
-        yield KeyFooter(show_command_palette=False)
+        # The palette key's place is decided here for the terminal's width, so the first resize changes nothing.
+        yield KeyFooter(show_command_palette=self.app.size.width >= WIDE_FOOTER)
 
     def on_mount(self) -> None:
         self.reload()
@@ -100,6 +98,11 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
         if self._body_mounted:
             return
         self._body_mounted = True
+        # Imported here: the first frame (before the journal opens) does not need them.
+        from hamjournal.ui.widgets.advice_strip import AdviceStrip
+        from hamjournal.ui.widgets.detail_pane import DetailPane
+        from hamjournal.ui.widgets.week_grid import WeekGrid
+
         self.mount(
             AdviceStrip(id="advice-strip"),
             Static(EMPTY_HINT, id="empty-hint"),
@@ -143,6 +146,8 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
         self._draw()
         # After the grid's frame (its rules and queries would share the GIL with drawing the week): every save
         # and re-plan reads the week again, and so the advice.
+        from hamjournal.ui.widgets.advice_strip import AdviceStrip
+
         self.call_after_refresh(self.query_one(AdviceStrip).load)
         if message.week.start <= message.week.today <= message.week.end:
             self.call_after_refresh(self._read_reassessment_due, message.week.start)
@@ -177,6 +182,9 @@ class WeekScreen(PlanEditing, JournalScreen[None]):
     def _draw(self) -> None:
         if self.week is None:
             return
+        from hamjournal.ui.widgets.detail_pane import DetailPane
+        from hamjournal.ui.widgets.week_grid import WeekGrid
+
         day = self.week.days[self.day_index]
         self.entry_index = max(0, min(self.entry_index, len(day.entries) - 1))
         self.query_one(WeekGrid).show(self.week, self.day_index, self.entry_index)
