@@ -111,7 +111,6 @@ class PlanningMixin:
         """The plan from `start` (today or tomorrow) with today's advice; nothing saved, every query bounded."""
         from hamjournal.domain.planner.constants import PROGRAMME_WINDOW_DAYS
         from hamjournal.domain.planner.record import next_plan
-        from hamjournal.store import series
 
         today = self.today()
         window_start = start - dt.timedelta(days=int(PROGRAMME_WINDOW_DAYS.value) - 1)
@@ -128,7 +127,7 @@ class PlanningMixin:
             self.store.plan_between(min(monday, today), horizon),
             weeks=weeks,
             window_start=window_start,
-            training_start=series.first_session_day(self.store),
+            training_start=self.store.first_session_day(),
         )
 
     def get_plan_item(self, item_id: int, day: dt.date | None = None) -> PlanItem:
@@ -189,7 +188,6 @@ class PlanningMixin:
         from hamjournal.domain.advice.context import HISTORY_DAYS
         from hamjournal.domain.advice.engine import advise
         from hamjournal.domain.thresholds import PLAN_LOOKAHEAD_DAYS
-        from hamjournal.store import series
 
         today = self.today()
         key = (today, self.store.changes)
@@ -204,7 +202,7 @@ class PlanningMixin:
             self.store.runs_between(start, today),
             self.store.assessments_between(start, today),
             self.store.plan_between(start, today + dt.timedelta(days=int(PLAN_LOOKAHEAD_DAYS.value))),
-            training_start=series.first_session_day(self.store),
+            training_start=self.store.first_session_day(),
         )
         self._rules_cache = (key, report)
         return report

@@ -326,6 +326,15 @@ class Store:
         found = [d for d in dates if d is not None]
         return min(found) if found else None
 
+    def first_session_day(self) -> dt.date | None:
+        """The date of the first logged strength session (the rules anchor the deload cycle on it), or None.
+
+        Here, not only in store.series: a write re-plans, and the re-plan needs this one date, not the progress
+        rows series.py builds (importing them cost `hamjournal log` about 12 ms)."""
+        t = schema.sessions
+        with self._read() as conn:
+            return conn.execute(select(func.min(t.c.date)).where(t.c.athlete_id == self.athlete_id)).scalar()
+
     def export_journal(self) -> Journal:
         """Everything for this athlete, for export and backups."""
         with self._read() as conn:

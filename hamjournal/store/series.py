@@ -217,9 +217,7 @@ def deload_days(store: Store, start: dt.date, end: dt.date, exercise: str = "nor
 
 def first_session_day(store: Store) -> dt.date | None:
     """The date of the first logged strength session (the rules anchor the deload cycle on it), or None."""
-    t = schema.sessions
-    with store._read() as conn:
-        return conn.execute(select(func.min(t.c.date)).where(t.c.athlete_id == store.athlete_id)).scalar()
+    return store.first_session_day()
 
 
 def assessments(store: Store, start: dt.date, end: dt.date) -> list[Assessment]:

@@ -3,7 +3,7 @@
 Python runs a full (oldest-generation) collection on its own after every tenth young one. In the app a full
 collection walks everything the journal and the screens hold: 30-55 ms on a 10-year journal, measured with
 `gc.callbacks` through a real terminal, and it landed inside a screen switch in about one switch in four,
-which made that switch take twice as long. Here the automatic full collection is pushed far back and the app
+which made that switch take twice as long. Here the automatic full collection is pushed back (twice as far) and the app
 runs it itself once nothing has been typed for a moment; the automatic one stays as a backstop for a runner
 who never pauses.
 """
@@ -21,8 +21,11 @@ IDLE_AFTER_S = 0.75
 # A full collection when idle, once this many young (generation 1) collections have run since the last full
 # one: Python's own default (threshold 2 = 10), so full collections are as frequent as before, only moved.
 FULL_AFTER_YOUNG = 10
-# The backstop: Python collects in full by itself only after this many young collections (10x its default).
-BACKSTOP_AFTER_YOUNG = 100
+# The backstop: Python collects in full by itself only after this many young collections (2x its default).
+# Garbage waits for it when the runner never pauses, and the resident set grows with what waits: after 20
+# rounds of every screen with no pause (benchmarks/visits.py) it was 88 MB at 20, 95 MB at 30 and 127 MB at
+# 100 (88 MB with Python's own 10).
+BACKSTOP_AFTER_YOUNG = 20
 
 
 class IdleCollector:
