@@ -22,6 +22,10 @@ from hamjournal.ui.widgets import progress_charts as draw
 Draw = Callable[[Any, draw.Scene, Any, int], None]
 
 
+# The chart keys share one footer slot (see Chart.binding).
+CHART_KEYS = Binding.Group("Chart", compact=True)
+
+
 @dataclass(frozen=True)
 class Chart:
     """A chart of the progress screen, shown by pressing `key`."""
@@ -39,7 +43,9 @@ class Chart:
 
     def binding(self) -> Binding:
         """The binding for the progress screen."""
-        return Binding(self.key, f"chart({self.name!r})", self.short, tooltip=f"Chart: {self.title}")
+        # One footer slot for the five ("12345 Chart"): the tab line above names each, and at 80 columns the
+        # footer then has room for Esc Back.
+        return Binding(self.key, f"chart({self.name!r})", self.short, tooltip=f"Chart: {self.title}", group=CHART_KEYS)
 
 
 CHARTS: tuple[Chart, ...] = (
