@@ -108,3 +108,44 @@ def make_profile(
         nordic_ability=check_choice(nordic_ability, "nordic ability", NORDIC_ABILITIES),
         watch_folder=(watch_folder or "").strip() or None,
     )
+
+
+def _stand_ins(today: dt.date) -> dict[str, tuple[str, object]]:
+    """For each field make_profile can refuse: (its argument, a value that passes whatever else was chosen)."""
+    strain_day = (today - dt.timedelta(days=1)).isoformat()
+    return {
+        "running": ("running_days", WEEKDAYS),
+        "long": ("long_run_day", None),
+        "hard": ("hard_days", ()),
+        "mode": ("mode", MODES[0]),
+        "injury-date": ("injury_date", strain_day),
+        "strain date": ("injury_date", strain_day),
+        "grade": ("injury_grade", GRADES[0]),
+        "side": ("injury_side", SIDES[0]),
+        "units": ("units", UNIT_CHOICES[0]),
+        "deload": ("deload_every", DELOAD_CHOICES[0]),
+        "nordic ability": ("nordic_ability", NORDIC_ABILITIES[0]),
+    }
+
+
+def profile_problems(today: dt.date, **values: object) -> list[tuple[str, str]]:
+    """Every field make_profile refuses, as (field, message), in the order it checks them: each refused value
+    is replaced by a stand-in that passes and the rest is checked again, so the screen can mark all at once."""
+    stand_ins = _stand_ins(today)
+    trial = dict(values)
+    found: list[tuple[str, str]] = []
+    for _ in range(len(stand_ins) + 1):
+        try:
+            make_profile(today, **trial)  # type: ignore[arg-type]
+        except InvalidInput as error:
+            field = error.field or ""
+            found.append((field, error.message))
+            if field not in stand_ins:
+                break
+            argument, value = stand_ins[field]
+            if trial.get(argument, object()) == value:
+                break  # the stand-in itself was refused: nothing more to learn
+            trial[argument] = value
+        else:
+            break
+    return found

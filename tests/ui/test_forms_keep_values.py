@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from textual.widgets import Input, OptionList, Select
+from textual.widgets import Checkbox, Input, OptionList, Select
 
 from hamjournal.domain.models import Journal, Profile, Session, SetEntry
 from hamjournal.services import JournalService
@@ -255,3 +255,33 @@ async def test_profile_refuses_a_half_filled_race_and_keeps_it(journal_path: Pat
     races = store.profile().races
     store.close()
     assert races == ()
+
+
+async def test_profile_marks_every_mistake_at_once_and_saves_nothing(journal_path: Path) -> None:
+    """No running day ticked and a strain date in rehab mode that is not a date: both marked beside their rows."""
+    build_fixed_journal(journal_path)
+    store = Store.open(str(journal_path))
+    before = store.profile()
+    store.close()
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("P")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"):
+            screen.query_one(f"#running-{day}", Checkbox).value = False
+        screen.query_one("#mode", Select).value = "rehab"
+        await settle(pilot)
+        screen.query_one("#injury-date", Input).value = "2026-13-01"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+        assert invalid_rows(screen) == ["running", "injury-date"]
+        assert screen.query_one("#injury-date", Input).value == "2026-13-01"
+    store = Store.open(str(journal_path))
+    try:
+        assert store.profile() == before
+    finally:
+        store.close()

@@ -28,6 +28,7 @@ from hamjournal.domain.profile_edit import (
     UNIT_CHOICES,
     make_profile,
     make_race,
+    profile_problems,
 )
 from hamjournal.errors import HamjournalError
 from hamjournal.ui.dialog_open import release_held_keys
@@ -48,7 +49,8 @@ HINT = "Tab next · Space ticks · Enter adds a race · Del removes one · ctrl+
 RACE_FIELDS = ("race-date", "race-name", "race-distance")
 # Domain field names that belong to another row of this form.
 FIELD_ROWS = {"units": "units", "nordic ability": "ability", "deload": "deload", "grade": "injury-grade",
-              "side": "injury-side", "priority": "race-priority", "race date": "race-date"}
+              "side": "injury-side", "priority": "race-priority", "race date": "race-date",
+              "strain date": "injury-date"}
 
 
 class DayBox(Checkbox):
@@ -307,11 +309,10 @@ class ProfileScreen(JournalScreen[bool]):
         self.clear_errors()
         race, found = self.typed_race()
         values = self.values()
+        found = [
+            (FIELD_ROWS.get(field, field), message) for field, message in profile_problems(self.hj.today(), **values)
+        ] + found
         if found:
-            try:
-                make_profile(self.hj.today(), **values)
-            except InvalidInput as error:
-                found.insert(0, (FIELD_ROWS.get(error.field or "", error.field or ""), error.message))
             self.show_errors(found)
             return
         if race is not None:
