@@ -87,7 +87,7 @@ def daily_backup(journal: Path, folder: Path, today: dt.date) -> Path | None:
         if target.exists():  # another hamjournal made today's backup at the same moment
             return None
         raise
-    prune(folder, stem)
+    prune(folder, stem, legacy_stem=journal.stem)
     return made
 
 
@@ -169,11 +169,22 @@ def daily_server_backup(engine: Engine, label: str, folder: Path, today: dt.date
     return made
 
 
-def prune(folder: Path, stem: str) -> list[Path]:
-    """Delete daily backups of one journal beyond the newest KEEP_DAILY_BACKUPS; returns what went."""
+def prune(folder: Path, stem: str, legacy_stem: str | None = None) -> list[Path]:
+    """Delete daily backups of one journal beyond the newest KEEP_DAILY_BACKUPS; returns what went.
+
+    `legacy_stem` is the journal's file name alone, which daily backups carried before backup_stem added where
+    the journal is ("daily-journal-2026-11-24.db"). Nothing makes such backups any more, so nothing would ever
+    prune them: once KEEP_DAILY_BACKUPS backups under the new name exist, the old-named ones dated before the
+    oldest of those go too.
+    """
     # ISO dates sort by name; the stem is escaped so a journal called "runs[1]" matches only its own.
     backups = sorted(folder.glob(f"{DAILY_PREFIX}{glob.escape(stem)}-????-??-??.db"))
     gone = backups[:-KEEP_DAILY_BACKUPS] if len(backups) > KEEP_DAILY_BACKUPS else []
+    kept = backups[len(gone):]
+    if legacy_stem is not None and len(kept) >= KEEP_DAILY_BACKUPS:
+        oldest_kept = kept[0].name[-len("YYYY-MM-DD.db"):]
+        legacy = folder.glob(f"{DAILY_PREFIX}{glob.escape(legacy_stem)}-????-??-??.db")
+        gone += sorted(path for path in legacy if path.name[-len("YYYY-MM-DD.db"):] < oldest_kept)
     for path in gone:
         path.unlink()
     # Copies a crash interrupted: never a backup, but health data all the same.

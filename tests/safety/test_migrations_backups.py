@@ -353,3 +353,23 @@ def test_restore_when_there_is_no_journal_yet(db: Path, tmp_path: Path, in_proce
     assert main(["restore", str(source)]) == 0
     assert "there was no journal before" in capsys.readouterr().out
     assert dump(db) == dump(source)
+
+
+def test_old_named_daily_backups_go_once_a_week_of_new_ones_exists(
+    journal: Path, data_dir: Path, in_process_env: dict[str, str]
+) -> None:
+    """Daily backups named by the file name alone (before the journal's place was in the name) are pruned too:
+    only once seven new-named ones exist, and only those older than all seven."""
+    folder = data_dir / "backups"
+    stem = backup.backup_stem(journal)
+    legacy = [backup.snapshot(journal, folder / f"daily-journal-2026-11-{day:02d}.db") for day in range(1, 20)]
+    for day in range(19, 24):  # five new-named: not yet a week of them
+        backup.snapshot(journal, folder / f"daily-{stem}-2026-11-{day}.db")
+    assert main(["pain", "2"]) == 0  # the sixth, today's (25 Nov)
+    assert all(path.exists() for path in legacy)
+    backup.snapshot(journal, folder / f"daily-{stem}-2026-11-24.db")
+    (folder / f"daily-{stem}-2026-11-25.db").unlink()
+    assert main(["pain", "3"]) == 0  # today's again: now seven new-named, the oldest of 19 Nov
+    kept = sorted(p.name for p in folder.glob("daily-journal-????-??-??.db"))
+    assert kept == ["daily-journal-2026-11-19.db"]
+    assert len(list(folder.glob(f"daily-{stem}-*.db"))) == 7
