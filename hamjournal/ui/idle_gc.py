@@ -3,9 +3,9 @@
 Python runs a full (oldest-generation) collection on its own after every tenth young one. In the app a full
 collection walks everything the journal and the screens hold: 30-55 ms on a 10-year journal, measured with
 `gc.callbacks` through a real terminal, and it landed inside a screen switch in about one switch in four,
-which made that switch take twice as long. Here the automatic full collection is pushed back (twice as far) and the app
-runs it itself once nothing has been typed for a moment; the automatic one stays as a backstop for a runner
-who never pauses.
+which made that switch take twice as long. Here the app runs a full collection itself once nothing has been
+typed for a moment, which resets Python's count, so its automatic one (kept as a backstop for a runner who
+never pauses) rarely comes during a key's work.
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ IDLE_CHECK_S = 0.5
 # No key or mouse event for this long (seconds) is an idle moment.
 IDLE_AFTER_S = 0.75
 # A full collection when idle, once this many young (generation 1) collections have run since the last full
-# one: Python's own default (threshold 2 = 10), so full collections are as frequent as before, only moved.
-FULL_AFTER_YOUNG = 10
-# The backstop: Python collects in full by itself only after this many young collections (2x its default).
-# Garbage waits for it when the runner never pauses, and the resident set grows with what waits: after 20
-# rounds of every screen with no pause (benchmarks/visits.py) it was 88 MB at 20, 95 MB at 30 and 127 MB at
-# 100 (88 MB with Python's own 10).
-BACKSTOP_AFTER_YOUNG = 20
+# one: well before Python's own at 10, so the keys after a pause start from a count near zero.
+FULL_AFTER_YOUNG = 3
+# The backstop: Python's own full collection stays at its default (after 10 young collections since the last
+# full one) for a runner who never pauses. Pushed further back, the garbage that waits for it raised the resident
+# set: after 20 rounds of every screen with no pause (benchmarks/visits.py) 88 MB at 10 or 20, 95 MB at 30, 127 MB
+# at 100. An idle collection resets the count, so with pauses the automatic one rarely falls inside a key's work.
+BACKSTOP_AFTER_YOUNG = 10
 
 
 class IdleCollector:
